@@ -1,0 +1,46 @@
+package ai.jorge.cli;
+
+import ai.jorge.App;
+import ai.jorge.config.JorgeConfig;
+import ai.jorge.config.SignatureMode;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the platform until the process is stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Start the platform (embedded H2 database unless JORGE_DB_URL says otherwise).")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(
+      names = "--demo",
+      description = "Seed example leads and keep demo conversations flowing; webhook signatures in shadow mode.")
+  boolean demo;
+
+  @Option(names = "--port", description = "Overrides JORGE_PORT.")
+  Integer port;
+
+  @Override
+  public Integer call() {
+    JorgeConfig cfg = options.load();
+    if (port != null) {
+      cfg = cfg.withPort(port);
+    }
+    if (demo) {
+      cfg = cfg.withSignatureMode(SignatureMode.SHADOW);
+    }
+    App app = App.create(cfg, Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    app.start();
+    if (demo) {
+      new DemoData(app.conversations()).seed();
+    }
+    System.out.println("Jorge is running on http://localhost:" + app.port() + "/");
+    return 0;
+  }
+}

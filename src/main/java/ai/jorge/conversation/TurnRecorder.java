@@ -1,0 +1,176 @@
+package ai.jorge.conversation;
+
+import ai.jorge.events.Event;
+import ai.jorge.events.EventLog;
+import ai.jorge.store.ContactRow;
+import ai.jorge.store.MessageRow;
+import ai.jorge.store.Messages;
+import ai.jorge.store.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes what one engine turn decided, inside the turn's transaction: outbound messages and their
+ * outbox rows, handoffs, appointments and the events. An opted-out contact gets nothing but the
+ * opt-out confirmation, whatever the engine returned.
+ */
+final class TurnRecorder {
+  private final Messages messages;
+  private final Outbox outbox;
+  private final EventLog events;
+  private final MeterRegistry meters;
+
+  TurnRecorder(Messages messages, Outbox outbox, EventLog events, MeterRegistry meters) {
+    this.messages = messages;
+    this.outbox = outbox;
+    this.events = events;
+    this.meters = meters;
+  }
+
+  void record(
+      Handle h,
+      ContactRow contact,
+      MessageRow inbound,
+      ConversationState before,
+      TurnResult r,
+      Instant now,
+      List<Event> out) {
+    String cid = contact.id();
+    out.add(
+        events.append(
+            h,
+            "conversations",
+            "message.received",
+            data(cid, contact, "message_id", inbound.id(), "text", inbound.body(), "bot", wire(before.bot()))));
+    for (Reply reply : r.replies()) {
+      boolean confirmation = reply.kind() == Reply.Kind.OPT_OUT_CONFIRMATION;
+      if (r.state().optedOut() && !confirmation) {
+        Counter.builder("jorge.outbound.blocked").tag("reason", "opted_out").register(meters).increment();
+        continue;
+      }
+      long messageId =
+          messages.insert(
+              h,
+              new Messages.NewMessage(
+                  cid, "outbound", "bot", inbound.channel(), null, reply.text(), false, now, now, now,
+                  inbound.id()));
+      outbox.enqueue(h, messageId, cid, inbound.channel(), kind(reply), reply.text(), "pending", now);
+      out.add(
+          events.append(
+              h,
+              "conversations",
+              "message.sent",
+              data(cid, contact, "message_id", messageId, "text", reply.text(), "bot", wire(r.state().bot()))));
+    }
+    for (Handoff hand : r.handoffs()) {
+      h.createUpdate(
+              "INSERT INTO handoffs (contact_id, from_bot, to_bot, reason, confidence, at) VALUES"
+                  + " (:c, :f, :t, :r, :conf, :at)")
+          .bind("c", cid)
+          .bind("f", wire(hand.from()))
+          .bind("t", wire(hand.to()))
+          .bind("r", hand.reason())
+          .bind("conf", hand.confidence())
+          .bind("at", hand.at())
+          .execute();
+      Counter.builder("jorge.bot.handoffs")
+          .tag("from", wire(hand.from()))
+          .tag("to", wire(hand.to()))
+          .register(meters)
+          .increment();
+      out.add(
+          events.append(
+              h,
+              "conversations",
+              "bot.handoff",
+              data(cid, contact, "from", wire(hand.from()), "to", wire(hand.to()), "reason", hand.reason(),
+                  "confidence", hand.confidence())));
+    }
+    if (r.optedOut()) {
+      Counter.builder("jorge.optouts").register(meters).increment();
+      out.add(events.append(h, "conversations", "contact.opted_out", data(cid, contact)));
+    }
+    if (!r.offeredSlots().isEmpty()) {
+      out.add(
+          events.append(
+              h,
+              "appointments",
+              "appointment.offered",
+              data(cid, contact, "slots", r.offeredSlots().stream().map(ZonedDateTime::toString).toList())));
+    }
+    if (r.booked() != null) {
+      h.createUpdate(
+              "INSERT INTO appointments (contact_id, starts_at, status, booked_at) VALUES (:c, :s,"
+                  + " 'booked', :at)")
+          .bind("c", cid)
+          .bind("s", r.booked().start().toInstant())
+          .bind("at", r.booked().bookedAt())
+          .execute();
+      out.add(
+          events.append(
+              h,
+              "appointments",
+              "appointment.booked",
+              data(cid, contact, "start", r.booked().start().toString())));
+    }
+    if (r.temperature() != r.previousTemperature() && r.temperature() != null) {
+      Counter.builder("jorge.leads").tag("temperature", r.temperature().name()).register(meters).increment();
+      out.add(
+          events.append(
+              h,
+              "leads",
+              "lead.temperature_changed",
+              data(cid, contact, "from", name(r.previousTemperature()), "to", r.temperature().name())));
+    }
+    if (r.turnedHot()) {
+      out.add(events.append(h, "leads", "lead.hot", hotAlert(cid, contact, r.state())));
+    }
+    out.add(
+        events.append(
+            h,
+            "leads",
+            "lead.updated",
+            data(cid, contact, "bot", wire(r.state().bot()), "temperature", name(r.temperature()),
+                "asking", r.asking())));
+  }
+
+  private static Map<String, Object> hotAlert(String cid, ContactRow contact, ConversationState s) {
+    Map<String, Object> d = data(cid, contact, "bot", wire(s.bot()));
+    d.put("qualification", Qualification.of(s));
+    d.put("phone", contact.phone());
+    d.put("email", contact.email());
+    return d;
+  }
+
+  private static String kind(Reply reply) {
+    return switch (reply.kind()) {
+      case BOT -> "reply";
+      case OPT_OUT_CONFIRMATION -> "opt_out_confirmation";
+      case RESUBSCRIBED -> "resubscribed";
+    };
+  }
+
+  static Map<String, Object> data(String contactId, ContactRow contact, Object... kv) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("contact_id", contactId);
+    d.put("name", contact.name());
+    for (int i = 0; i < kv.length; i += 2) {
+      d.put((String) kv[i], kv[i + 1]);
+    }
+    return d;
+  }
+
+  private static String wire(Bot bot) {
+    return Qualification.wire(bot);
+  }
+
+  private static String name(Temperature t) {
+    return t == null ? null : t.name();
+  }
+}

@@ -1,0 +1,151 @@
+package ai.jorge.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The durable, ordered event log (SPEC §5). Appends join the caller's transaction: the per-topic
+ * counter row stays locked until commit, so seqs become visible in order and a reader never
+ * skips one that commits late. Publishing happens after commit, through {@link #publish}.
+ */
+public final class EventLog {
+  public static final Set<String> TOPICS =
+      Set.of("leads", "conversations", "appointments", "ml", "metrics", "system");
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final Jdbi jdbi;
+  private final EventBus bus;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String instanceId;
+
+  public EventLog(Jdbi jdbi, EventBus bus, ObjectMapper json, Clock clock, String instanceId) {
+    this.jdbi = jdbi;
+    this.bus = bus;
+    this.json = json;
+    this.clock = clock;
+    this.instanceId = instanceId;
+  }
+
+  /** Appends within the caller's transaction; call {@link #publish} after it commits. */
+  public Event append(Handle h, String topic, String type, Map<String, Object> data) {
+    if (!TOPICS.contains(topic)) {
+      throw new IllegalArgumentException("unknown topic " + topic);
+    }
+    h.createUpdate("UPDATE event_topics SET seq = seq + 1 WHERE topic = :t").bind("t", topic).execute();
+    long seq =
+        h.createQuery("SELECT seq FROM event_topics WHERE topic = :t")
+            .bind("t", topic)
+            .mapTo(Long.class)
+            .one();
+    Instant at = clock.instant();
+    h.createUpdate(
+            "INSERT INTO events (topic, seq, type, at, instance_id, data) VALUES (:topic, :seq,"
+                + " :type, :at, :instance, :data)")
+        .bind("topic", topic)
+        .bind("seq", seq)
+        .bind("type", type)
+        .bind("at", at)
+        .bind("instance", instanceId)
+        .bind("data", write(data))
+        .execute();
+    return new Event(topic, seq, type, at, instanceId, data);
+  }
+
+  /** Appends in a transaction of its own and publishes at once. */
+  public Event record(String topic, String type, Map<String, Object> data) {
+    Event e = jdbi.inTransaction(h -> append(h, topic, type, data));
+    bus.publish(e);
+    return e;
+  }
+
+  public void publish(List<Event> events) {
+    events.forEach(bus::publish);
+  }
+
+  /** Events of one topic with seq greater than {@code afterSeq}, oldest first. */
+  public List<Event> since(String topic, long afterSeq, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT topic, seq, type, at, instance_id, data FROM events WHERE topic = :t"
+                        + " AND seq > :s ORDER BY seq LIMIT :n")
+                .bind("t", topic)
+                .bind("s", afterSeq)
+                .bind("n", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Event(
+                            rs.getString("topic"),
+                            rs.getLong("seq"),
+                            rs.getString("type"),
+                            rs.getTimestamp("at").toInstant(),
+                            rs.getString("instance_id"),
+                            read(rs.getString("data"))))
+                .list());
+  }
+
+  public long latestSeq(String topic) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT seq FROM event_topics WHERE topic = :t")
+                .bind("t", topic)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** The oldest seq still kept for a topic, or empty when the topic has none. */
+  public Optional<Long> oldestSeq(String topic) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT MIN(seq) FROM events WHERE topic = :t")
+                .bind("t", topic)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  /** Deletes events older than {@code before}; the retention job calls this daily. */
+  public int deleteOlderThan(Instant before) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM events WHERE at < :b").bind("b", before).execute());
+  }
+
+  private String write(Map<String, Object> data) {
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event data is not serialisable", e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    try {
+      return json.readValue(text, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt event data", e);
+    }
+  }
+
+  /** Collects events appended during one transaction so they are published after it commits. */
+  public static final class Batch {
+    private final List<Event> events = new ArrayList<>();
+
+    public void add(Event e) {
+      events.add(e);
+    }
+
+    public List<Event> events() {
+      return List.copyOf(events);
+    }
+  }
+}
