@@ -41,7 +41,10 @@ public final class LocalCalendar implements Calendar {
     while (out.size() < max && day.toInstant().isBefore(until)) {
       if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
         for (ZonedDateTime t = day.with(OPEN); t.toLocalTime().isBefore(CLOSE); t = t.plus(SLOT)) {
-          if (!t.isBefore(earliest) && !booked.contains(t.toInstant()) && out.size() < max) {
+          if (!t.isBefore(earliest)
+              && t.toInstant().isBefore(until)
+              && !booked.contains(t.toInstant())
+              && out.size() < max) {
             out.add(t);
           }
         }

@@ -12,7 +12,7 @@ public final class MaskingConverter extends MessageConverter {
   private static final Pattern EMAIL =
       Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
   private static final Pattern PHONE =
-      Pattern.compile("(?<![\\w])(\\+?\\d[\\d\\s().-]{7,}\\d)(?![\\w])");
+      Pattern.compile("(?<![\\w(])(\\+?\\(?\\d[\\d\\s().-]{7,}\\d)(?![\\w])");
 
   @Override
   public String convert(ILoggingEvent event) {
