@@ -31,25 +31,32 @@ public final class Commission {
     return probability * price * rate;
   }
 
-  /** The expected commission on the lead's price (a buyer's budget), or empty when no price is known. */
-  public static OptionalDouble expectedCommission(double probability, LeadFeatures features, double rate) {
+  /**
+   * The expected commission on the lead's price (a buyer's budget), or empty when no price is
+   * known.
+   */
+  public static OptionalDouble expectedCommission(
+      double probability, LeadFeatures features, double rate) {
     return features.price() == null
         ? OptionalDouble.empty()
         : OptionalDouble.of(expectedCommission(probability, features.price(), rate));
   }
 
   /**
-   * Days until the deal is expected to close: the time to sell or to find a home, then escrow.
-   * The first part is {@code timeline_days} when known; otherwise 30 days for a seller who accepts
-   * a fast sale, 90 for other sellers and 180 ("browsing") for buyers and undecided leads. Escrow
-   * is 14 days for a cash buyer and 30 days otherwise.
+   * Days until the deal is expected to close: the time to sell or to find a home, then escrow. The
+   * first part is {@code timeline_days} when known; otherwise 30 days for a seller who accepts a
+   * fast sale, 90 for other sellers and 180 ("browsing") for buyers and undecided leads. Escrow is
+   * 14 days for a cash buyer and 30 days otherwise.
    */
   public static int expectedCloseDays(LeadFeatures features) {
     int search;
     if (features.timelineDays() != null) {
       search = features.timelineDays();
     } else if (features.side().equals("seller")) {
-      search = Boolean.TRUE.equals(features.acceptsFastSale()) ? SELLER_FAST_SALE_DAYS : SELLER_DEFAULT_DAYS;
+      search =
+          Boolean.TRUE.equals(features.acceptsFastSale())
+              ? SELLER_FAST_SALE_DAYS
+              : SELLER_DEFAULT_DAYS;
     } else {
       search = BUYER_BROWSING_DAYS;
     }

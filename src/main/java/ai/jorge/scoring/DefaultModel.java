@@ -1,9 +1,9 @@
 package ai.jorge.scoring;
 
 /**
- * The model a team starts with before it has labelled outcomes of its own: trained on the
- * synthetic data set of {@link SyntheticLeads} with a fixed seed, so every installation trains the
- * same weights. Its metrics describe synthetic data only. Stateless.
+ * The model a team starts with before it has labelled outcomes of its own: trained on the synthetic
+ * data set of {@link SyntheticLeads} with a fixed seed, so every installation trains the same
+ * weights. Its metrics describe synthetic data only. Stateless.
  */
 public final class DefaultModel {
   public static final long SEED = 20_240_601L;

@@ -161,7 +161,12 @@ public final class Evaluation {
     out.append(String.format(Locale.ROOT, "Reliability:%n"));
     out.append(
         String.format(
-            Locale.ROOT, "  %-11s %7s %15s %9s%n", "predicted", "leads", "mean predicted", "observed"));
+            Locale.ROOT,
+            "  %-11s %7s %15s %9s%n",
+            "predicted",
+            "leads",
+            "mean predicted",
+            "observed"));
     for (ReliabilityBin bin : m.reliability()) {
       out.append(
           String.format(

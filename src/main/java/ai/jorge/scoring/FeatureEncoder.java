@@ -2,22 +2,24 @@ package ai.jorge.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Turns {@link LeadFeatures} into the numeric columns the model sees: one-hot categories with a
  * {@code :missing} column, standardised numerics (log-scaled where skewed) with a {@code :missing}
- * indicator, and the hour of day on a circle. Every column belongs to exactly one feature, which
- * is what makes per-feature contributions exact. The standardisation is fitted on training rows
- * only. Immutable and thread-safe.
+ * indicator, and the hour of day on a circle. Every column belongs to exactly one feature, which is
+ * what makes per-feature contributions exact. The standardisation is fitted on training rows only.
+ * Immutable and thread-safe.
  */
 final class FeatureEncoder {
-  record Column(String name, int feature, ToDoubleFunction<LeadFeatures> raw, boolean standardise) {}
+  record Column(
+      String name, int feature, ToDoubleFunction<LeadFeatures> raw, boolean standardise) {}
 
   static final List<Column> COLUMNS = columns();
 
-  private static final int[] FEATURE_OF =
-      COLUMNS.stream().mapToInt(Column::feature).toArray();
+  private static final int[] FEATURE_OF = COLUMNS.stream().mapToInt(Column::feature).toArray();
 
   private final double[] mean;
   private final double[] scale;
@@ -102,41 +104,118 @@ final class FeatureEncoder {
 
   private static List<Column> columns() {
     List<Column> c = new ArrayList<>();
-    oneHot(c, FeatureSchema.CHANNEL, "channel", FeatureSchema.CHANNELS, LeadFeatures::channel, false);
+    oneHot(
+        c, FeatureSchema.CHANNEL, "channel", FeatureSchema.CHANNELS, LeadFeatures::channel, false);
     oneHot(c, FeatureSchema.SIDE, "side", FeatureSchema.SIDES, LeadFeatures::side, false);
-    oneHot(c, FeatureSchema.MOTIVATION, "motivation", FeatureSchema.MOTIVATIONS, LeadFeatures::motivation, true);
-    oneHot(c, FeatureSchema.URGENCY, "urgency", FeatureSchema.URGENCIES, LeadFeatures::urgency, true);
-    c.add(new Column("accepts_fast_sale", FeatureSchema.ACCEPTS_FAST_SALE,
-        f -> Boolean.TRUE.equals(f.acceptsFastSale()) ? 1 : 0, false));
-    c.add(missing("accepts_fast_sale", FeatureSchema.ACCEPTS_FAST_SALE, f -> f.acceptsFastSale() == null));
-    numeric(c, FeatureSchema.TIMELINE_DAYS, "timeline_days:log",
-        f -> f.timelineDays() == null ? Double.NaN : StrictMath.log1p(f.timelineDays()), true);
-    oneHot(c, FeatureSchema.CONDITION, "condition", FeatureSchema.CONDITIONS, LeadFeatures::condition, true);
-    numeric(c, FeatureSchema.PRICE, "price:log",
-        f -> f.price() == null ? Double.NaN : StrictMath.log1p(f.price()), true);
-    oneHot(c, FeatureSchema.FINANCING_TYPE, "financing", FeatureSchema.FINANCING, LeadFeatures::financing, true);
+    oneHot(
+        c,
+        FeatureSchema.MOTIVATION,
+        "motivation",
+        FeatureSchema.MOTIVATIONS,
+        LeadFeatures::motivation,
+        true);
+    oneHot(
+        c, FeatureSchema.URGENCY, "urgency", FeatureSchema.URGENCIES, LeadFeatures::urgency, true);
+    c.add(
+        new Column(
+            "accepts_fast_sale",
+            FeatureSchema.ACCEPTS_FAST_SALE,
+            f -> Boolean.TRUE.equals(f.acceptsFastSale()) ? 1 : 0,
+            false));
+    c.add(
+        missing(
+            "accepts_fast_sale",
+            FeatureSchema.ACCEPTS_FAST_SALE,
+            f -> f.acceptsFastSale() == null));
+    numeric(
+        c,
+        FeatureSchema.TIMELINE_DAYS,
+        "timeline_days:log",
+        f -> f.timelineDays() == null ? Double.NaN : StrictMath.log1p(f.timelineDays()),
+        true);
+    oneHot(
+        c,
+        FeatureSchema.CONDITION,
+        "condition",
+        FeatureSchema.CONDITIONS,
+        LeadFeatures::condition,
+        true);
+    numeric(
+        c,
+        FeatureSchema.PRICE,
+        "price:log",
+        f -> f.price() == null ? Double.NaN : StrictMath.log1p(f.price()),
+        true);
+    oneHot(
+        c,
+        FeatureSchema.FINANCING_TYPE,
+        "financing",
+        FeatureSchema.FINANCING,
+        LeadFeatures::financing,
+        true);
     numeric(c, FeatureSchema.BEDS, "beds", f -> orNaN(f.beds()), true);
     numeric(c, FeatureSchema.BATHS, "baths", f -> orNaN(f.baths()), true);
-    numeric(c, FeatureSchema.ANSWERS_COMPLETED, "answers_completed", LeadFeatures::answersCompleted, false);
-    numeric(c, FeatureSchema.INBOUND_MESSAGES, "inbound_messages:log",
-        f -> StrictMath.log1p(f.inboundMessages()), false);
-    numeric(c, FeatureSchema.OUTBOUND_MESSAGES, "outbound_messages:log",
-        f -> StrictMath.log1p(f.outboundMessages()), false);
-    numeric(c, FeatureSchema.MEAN_REPLY_LATENCY, "mean_reply_latency_seconds:log",
-        f -> f.meanReplyLatencySeconds() == null ? Double.NaN : StrictMath.log1p(f.meanReplyLatencySeconds()), true);
-    numeric(c, FeatureSchema.MEAN_MESSAGE_LENGTH, "mean_message_length",
-        f -> orNaN(f.meanMessageLength()), true);
-    numeric(c, FeatureSchema.QUESTIONS_ASKED, "questions_asked", LeadFeatures::questionsAsked, false);
-    numeric(c, FeatureSchema.HOURS_SINCE_FIRST_CONTACT, "hours_since_first_contact:log",
-        f -> StrictMath.log1p(f.hoursSinceFirstContact()), false);
-    numeric(c, FeatureSchema.LOCAL_HOUR, "local_hour:sin",
-        f -> StrictMath.sin(2 * Math.PI * f.localHour() / 24), false);
-    numeric(c, FeatureSchema.LOCAL_HOUR, "local_hour:cos",
-        f -> StrictMath.cos(2 * Math.PI * f.localHour() / 24), false);
+    numeric(
+        c,
+        FeatureSchema.ANSWERS_COMPLETED,
+        "answers_completed",
+        LeadFeatures::answersCompleted,
+        false);
+    numeric(
+        c,
+        FeatureSchema.INBOUND_MESSAGES,
+        "inbound_messages:log",
+        f -> StrictMath.log1p(f.inboundMessages()),
+        false);
+    numeric(
+        c,
+        FeatureSchema.OUTBOUND_MESSAGES,
+        "outbound_messages:log",
+        f -> StrictMath.log1p(f.outboundMessages()),
+        false);
+    numeric(
+        c,
+        FeatureSchema.MEAN_REPLY_LATENCY,
+        "mean_reply_latency_seconds:log",
+        f ->
+            f.meanReplyLatencySeconds() == null
+                ? Double.NaN
+                : StrictMath.log1p(f.meanReplyLatencySeconds()),
+        true);
+    numeric(
+        c,
+        FeatureSchema.MEAN_MESSAGE_LENGTH,
+        "mean_message_length",
+        f -> orNaN(f.meanMessageLength()),
+        true);
+    numeric(
+        c, FeatureSchema.QUESTIONS_ASKED, "questions_asked", LeadFeatures::questionsAsked, false);
+    numeric(
+        c,
+        FeatureSchema.HOURS_SINCE_FIRST_CONTACT,
+        "hours_since_first_contact:log",
+        f -> StrictMath.log1p(f.hoursSinceFirstContact()),
+        false);
+    numeric(
+        c,
+        FeatureSchema.LOCAL_HOUR,
+        "local_hour:sin",
+        f -> StrictMath.sin(2 * Math.PI * f.localHour() / 24),
+        false);
+    numeric(
+        c,
+        FeatureSchema.LOCAL_HOUR,
+        "local_hour:cos",
+        f -> StrictMath.cos(2 * Math.PI * f.localHour() / 24),
+        false);
     for (int day = 1; day <= 7; day++) {
       int d = day;
-      c.add(new Column("local_weekday=" + day, FeatureSchema.LOCAL_WEEKDAY,
-          f -> f.localWeekday() == d ? 1 : 0, false));
+      c.add(
+          new Column(
+              "local_weekday=" + day,
+              FeatureSchema.LOCAL_WEEKDAY,
+              f -> f.localWeekday() == d ? 1 : 0,
+              false));
     }
     c.add(new Column("opted_out", FeatureSchema.OPTED_OUT, f -> f.optedOut() ? 1 : 0, false));
     numeric(c, FeatureSchema.HANDOFFS, "handoffs", LeadFeatures::handoffs, false);
@@ -148,10 +227,12 @@ final class FeatureEncoder {
       int feature,
       String name,
       List<String> vocabulary,
-      java.util.function.Function<LeadFeatures, String> value,
+      Function<LeadFeatures, String> value,
       boolean nullable) {
     for (String category : vocabulary) {
-      c.add(new Column(name + "=" + category, feature, f -> category.equals(value.apply(f)) ? 1 : 0, false));
+      c.add(
+          new Column(
+              name + "=" + category, feature, f -> category.equals(value.apply(f)) ? 1 : 0, false));
     }
     if (nullable) {
       c.add(missing(name, feature, f -> value.apply(f) == null));
@@ -159,15 +240,18 @@ final class FeatureEncoder {
   }
 
   private static void numeric(
-      List<Column> c, int feature, String name, ToDoubleFunction<LeadFeatures> raw, boolean nullable) {
+      List<Column> c,
+      int feature,
+      String name,
+      ToDoubleFunction<LeadFeatures> raw,
+      boolean nullable) {
     c.add(new Column(name, feature, raw, true));
     if (nullable) {
       c.add(missing(name.replace(":log", ""), feature, f -> Double.isNaN(raw.applyAsDouble(f))));
     }
   }
 
-  private static Column missing(
-      String name, int feature, java.util.function.Predicate<LeadFeatures> isMissing) {
+  private static Column missing(String name, int feature, Predicate<LeadFeatures> isMissing) {
     return new Column(name + ":missing", feature, f -> isMissing.test(f) ? 1 : 0, false);
   }
 

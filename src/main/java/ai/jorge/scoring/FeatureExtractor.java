@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes {@link LeadFeatures} from {@link LeadFacts} as of a scoring time. Only facts recorded
- * at or before that time are read, so a score never depends on what happened afterwards. Answer
- * values outside the documented vocabulary count as not answered, except an unrecognised
- * motivation, which becomes {@code other}. Stateless and thread-safe.
+ * Computes {@link LeadFeatures} from {@link LeadFacts} as of a scoring time. Only facts recorded at
+ * or before that time are read, so a score never depends on what happened afterwards. Answer values
+ * outside the documented vocabulary count as not answered, except an unrecognised motivation, which
+ * becomes {@code other}. Stateless and thread-safe.
  */
 public final class FeatureExtractor {
   private static final Set<String> BUYER_CRITERIA =
@@ -100,7 +100,8 @@ public final class FeatureExtractor {
       String side, Map<String, Object> answers, String motivation, String condition) {
     boolean knownMotivation = motivation != null && !motivation.equals("unknown");
     boolean timeline =
-        whole(answers.get("timeline_days")) != null || bool(answers.get("accepts_fast_sale")) != null;
+        whole(answers.get("timeline_days")) != null
+            || bool(answers.get("accepts_fast_sale")) != null;
     int seller =
         (knownMotivation ? 1 : 0)
             + (timeline ? 1 : 0)

@@ -2,6 +2,7 @@ package ai.jorge.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Converts loosely typed feature values (JSON numbers, CSV text) to the Java type each feature
@@ -20,9 +21,12 @@ final class FeatureValues {
     }
     return switch (spec.kind()) {
       case CATEGORY -> value instanceof String s ? s : wrongType(spec, value, "a string", problems);
-      case BOOLEAN -> value instanceof Boolean b ? b : wrongType(spec, value, "a boolean", problems);
+      case BOOLEAN ->
+          value instanceof Boolean b ? b : wrongType(spec, value, "a boolean", problems);
       case DECIMAL ->
-          value instanceof Number n ? n.doubleValue() : wrongType(spec, value, "a number", problems);
+          value instanceof Number n
+              ? n.doubleValue()
+              : wrongType(spec, value, "a number", problems);
       case INTEGER, LONG -> integral(spec, value, problems);
     };
   }
@@ -43,13 +47,16 @@ final class FeatureValues {
         BigDecimal number = parseNumber(t);
         yield number == null
             ? wrongType(spec, t, "a number", problems)
-            : coerce(spec, spec.kind() == FeatureSchema.Kind.DECIMAL ? number.doubleValue() : number, problems);
+            : coerce(
+                spec,
+                spec.kind() == FeatureSchema.Kind.DECIMAL ? number.doubleValue() : number,
+                problems);
       }
     };
   }
 
   static Boolean parseBoolean(String text) {
-    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1" -> Boolean.TRUE;
       case "false", "no", "0" -> Boolean.FALSE;
       default -> null;

@@ -29,7 +29,10 @@ public record LeadFacts(
     Instant firstContactAt,
     ZoneId zone) {
 
-  /** One extracted answer, e.g. {@code ("timeline_days", 30, at)}, as the conversation engine emits it. */
+  /**
+   * One extracted answer, e.g. {@code ("timeline_days", 30, at)}, as the conversation engine emits
+   * it.
+   */
   public record TimedAnswer(String key, Object value, Instant at) {
     public TimedAnswer {
       Objects.requireNonNull(key, "key");

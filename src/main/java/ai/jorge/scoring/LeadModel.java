@@ -13,8 +13,8 @@ import org.tribuo.math.la.DenseMatrix;
  * A trained, calibrated lead-conversion model: scores leads with per-feature explanations and
  * carries its version, metrics and provenance. Scoring is a dot product with a weight vector taken
  * from the Tribuo model's weights once, at construction, and scaled by the Platt calibration, so
- * every contribution is exact and a score takes microseconds. Immutable and thread-safe; persist
- * it with {@link #toBytes()}.
+ * every contribution is exact and a score takes microseconds. Immutable and thread-safe; persist it
+ * with {@link #toBytes()}.
  */
 public final class LeadModel {
   private static final int TOP = 3;
@@ -51,7 +51,8 @@ public final class LeadModel {
     List<String> columns = FeatureEncoder.names();
     for (var info : features) {
       if (!columns.contains(info.getName())) {
-        throw new IllegalArgumentException("the Tribuo model has an unknown column " + info.getName());
+        throw new IllegalArgumentException(
+            "the Tribuo model has an unknown column " + info.getName());
       }
     }
     this.weights = new double[columns.size()];
@@ -107,7 +108,9 @@ public final class LeadModel {
     return ModelArtifact.read(bytes);
   }
 
-  /** Every feature's contribution to the calibrated logit, in {@link LeadFeatures#names()} order. */
+  /**
+   * Every feature's contribution to the calibrated logit, in {@link LeadFeatures#names()} order.
+   */
   double[] contributions(LeadFeatures features) {
     double[] x = encoder.encode(features);
     double[] contributions = new double[FeatureSchema.size()];
@@ -120,7 +123,8 @@ public final class LeadModel {
   /** The calibrated logit computed by Tribuo's own prediction, for verification. */
   double tribuoLogit(LeadFeatures features) {
     Prediction<Label> prediction =
-        tribuo.predict(TribuoData.example(encoder.encode(features), TribuoData.FACTORY.getUnknownOutput()));
+        tribuo.predict(
+            TribuoData.example(encoder.encode(features), TribuoData.FACTORY.getUnknownOutput()));
     double converted = prediction.getOutputScores().get(TribuoData.CONVERTED).getScore();
     double notConverted = prediction.getOutputScores().get(TribuoData.NOT_CONVERTED).getScore();
     return calibration.apply(Math.log(converted) - Math.log(notConverted));
@@ -153,7 +157,8 @@ public final class LeadModel {
         break;
       }
       taken[best] = true;
-      factors.add(new Factor(FeatureSchema.NAMES.get(best), features.value(best), contributions[best]));
+      factors.add(
+          new Factor(FeatureSchema.NAMES.get(best), features.value(best), contributions[best]));
     }
     return factors;
   }

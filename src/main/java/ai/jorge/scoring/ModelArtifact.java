@@ -95,7 +95,8 @@ final class ModelArtifact {
       }
       Model<?> model = Model.deserialize(ModelProto.parseFrom(in.readNBytes(in.readInt())));
       if (!(model instanceof LinearSGDModel linear)) {
-        throw new IllegalArgumentException("expected a Tribuo LinearSGDModel, got " + model.getClass());
+        throw new IllegalArgumentException(
+            "expected a Tribuo LinearSGDModel, got " + model.getClass());
       }
       return new LeadModel(
           metadata.version(),

@@ -20,8 +20,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Trains a {@link LeadModel}: sorts the leads by time, fits a Tribuo logistic regression on the
  * oldest 64 %, fits Platt scaling on the next 16 % and measures the calibrated model on the newest
- * 20 %, which it never saw. The same data, version and seed always give the same weights.
- * Stateless apart from its seed; thread-safe.
+ * 20 %, which it never saw. The same data, version and seed always give the same weights. Stateless
+ * apart from its seed; thread-safe.
  */
 public final class ModelTrainer {
   public static final long DEFAULT_SEED = 1L;

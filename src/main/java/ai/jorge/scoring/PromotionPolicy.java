@@ -28,8 +28,8 @@ public final class PromotionPolicy {
   }
 
   /**
-   * True when {@code candidate} is no worse than {@code current}. Both must be measured on the
-   * same holdout: evaluate the current model on {@link TrainedModel#holdout()} with {@link
+   * True when {@code candidate} is no worse than {@code current}. Both must be measured on the same
+   * holdout: evaluate the current model on {@link TrainedModel#holdout()} with {@link
    * Evaluation#evaluate(LeadModel, java.util.List)}.
    */
   public boolean shouldPromote(ModelMetrics current, ModelMetrics candidate) {

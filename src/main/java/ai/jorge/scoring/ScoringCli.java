@@ -1,5 +1,6 @@
 package ai.jorge.scoring;
 
+import ai.jorge.InvalidInputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,25 +29,35 @@ public final class ScoringCli {
     }
     try {
       TrainedModel trained =
-          new ModelTrainer().train(rows.leads(), version, csv.getFileName() + " (" + rows.leads().size() + " leads)");
+          new ModelTrainer()
+              .train(
+                  rows.leads(),
+                  version,
+                  csv.getFileName() + " (" + rows.leads().size() + " leads)");
       printModel(trained.model(), out);
       return Optional.of(trained);
-    } catch (ai.jorge.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       out.println(csv + ": " + e.getMessage());
       e.details().forEach(d -> out.println("  " + d));
       return Optional.empty();
     }
   }
 
-  /** Prints the model's provenance and the metrics measured on its own holdout when it was trained. */
+  /**
+   * Prints the model's provenance and the metrics measured on its own holdout when it was trained.
+   */
   public static void printModel(LeadModel model, PrintStream out) {
     ModelProvenance p = model.provenance();
-    out.println("model " + model.version() + " (" + p.trainer() + ", Tribuo " + p.tribuoVersion() + ")");
+    out.println(
+        "model " + model.version() + " (" + p.trainer() + ", Tribuo " + p.tribuoVersion() + ")");
     out.println("data: " + p.dataDescription());
     out.print(Evaluation.report(model.metrics()));
   }
 
-  /** Evaluates a model on labelled leads (e.g. a CSV read with {@link TrainingCsv}) and prints the report. */
+  /**
+   * Evaluates a model on labelled leads (e.g. a CSV read with {@link TrainingCsv}) and prints the
+   * report.
+   */
   public static ModelMetrics evaluate(LeadModel model, List<LabelledLead> leads, PrintStream out) {
     ModelMetrics metrics = Evaluation.evaluate(model, leads);
     out.println("model " + model.version() + " on " + leads.size() + " leads");

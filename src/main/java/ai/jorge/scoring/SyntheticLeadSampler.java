@@ -49,12 +49,15 @@ final class SyntheticLeadSampler {
             ? null
             : round1(
                 Math.min(
-                    StrictMath.exp(StrictMath.log(240) - 0.6 * engagement + 0.9 * rnd.nextGaussian()),
+                    StrictMath.exp(
+                        StrictMath.log(240) - 0.6 * engagement + 0.9 * rnd.nextGaussian()),
                     7 * 86_400.0));
     double length =
-        round1(Math.min(20 + 40 * StrictMath.exp(0.3 * engagement + 0.4 * rnd.nextGaussian()), 320));
+        round1(
+            Math.min(20 + 40 * StrictMath.exp(0.3 * engagement + 0.4 * rnd.nextGaussian()), 320));
     int questions = binomial(inbound, sigmoid(-1.6 + 0.5 * intent));
-    double hours = round2(Math.min(StrictMath.exp(StrictMath.log(6) + 1.3 * rnd.nextGaussian()), 720));
+    double hours =
+        round2(Math.min(StrictMath.exp(StrictMath.log(6) + 1.3 * rnd.nextGaussian()), 720));
     int hour = pick(HOUR_WEIGHTS);
     int weekday = 1 + rnd.nextInt(7);
     boolean optedOut = rnd.nextDouble() < sigmoid(-3.0 - 0.8 * intent);
@@ -68,7 +71,8 @@ final class SyntheticLeadSampler {
         reached++;
       }
     }
-    Answers a = side.equals("seller") ? sellerAnswers(reached, intent) : buyerAnswers(reached, intent);
+    Answers a =
+        side.equals("seller") ? sellerAnswers(reached, intent) : buyerAnswers(reached, intent);
     int completed =
         (a.motivation != null && !a.motivation.equals("unknown") ? 1 : 0)
             + (a.timelineDays != null || a.acceptsFastSale != null ? 1 : 0)

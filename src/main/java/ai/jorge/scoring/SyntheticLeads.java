@@ -34,7 +34,12 @@ public final class SyntheticLeads {
 
   /** A one-line description of a generated data set, for model provenance. */
   public static String describe(long seed, int n) {
-    return "synthetic (SyntheticLeads v" + GENERATOR_VERSION + ", seed " + seed + ", " + n
+    return "synthetic (SyntheticLeads v"
+        + GENERATOR_VERSION
+        + ", seed "
+        + seed
+        + ", "
+        + n
         + " leads; not real outcomes)";
   }
 

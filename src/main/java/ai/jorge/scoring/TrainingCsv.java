@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes a team's own lead history as CSV: a header naming every feature of {@link
- * LeadFeatures#names()} plus {@code converted} ({@code true|false|1|0|yes|no}) and {@code at} (ISO-8601
- * instant of the scoring time), in any column order; an empty cell is an unanswered question. Every
- * bad row is reported with its line number instead of stopping at the first. Stateless and
- * thread-safe.
+ * LeadFeatures#names()} plus {@code converted} ({@code true|false|1|0|yes|no}) and {@code at}
+ * (ISO-8601 instant of the scoring time), in any column order; an empty cell is an unanswered
+ * question. Every bad row is reported with its line number instead of stopping at the first.
+ * Stateless and thread-safe.
  */
 public final class TrainingCsv {
   /** The parsed rows and one message per bad line, e.g. {@code "line 7: feature 'price' ..."}. */
@@ -137,18 +137,25 @@ public final class TrainingCsv {
     }
     Map<String, Object> values = new HashMap<>();
     for (FeatureSchema.Spec spec : FeatureSchema.SPECS) {
-      values.put(spec.name(), FeatureValues.parse(spec, cells.get(header.get(spec.name())), problems));
+      values.put(
+          spec.name(), FeatureValues.parse(spec, cells.get(header.get(spec.name())), problems));
     }
     Boolean converted = FeatureValues.parseBoolean(cells.get(header.get("converted")));
     if (converted == null) {
-      problems.add("column 'converted' must be true or false, was '" + cells.get(header.get("converted")) + "'");
+      problems.add(
+          "column 'converted' must be true or false, was '"
+              + cells.get(header.get("converted"))
+              + "'");
     }
     Instant at = null;
     String atText = cells.get(header.get("at")).strip();
     try {
       at = Instant.parse(atText);
     } catch (DateTimeParseException e) {
-      problems.add("column 'at' must be an ISO-8601 instant like 2024-03-01T10:15:30Z, was '" + atText + "'");
+      problems.add(
+          "column 'at' must be an ISO-8601 instant like 2024-03-01T10:15:30Z, was '"
+              + atText
+              + "'");
     }
     if (!problems.isEmpty()) {
       return null;

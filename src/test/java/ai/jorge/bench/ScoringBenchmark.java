@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * In-process latency of one lead score with the default model (SPEC §11: p99 below 50 µs).
- * Cycles through 1,024 synthetic leads so that branch prediction does not see one lead only. Run:
- * {@code java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main
+ * In-process latency of one lead score with the default model (SPEC §11: p99 below 50 µs). Cycles
+ * through 1,024 synthetic leads so that branch prediction does not see one lead only. Run: {@code
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main
  * ScoringBenchmark -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Thread)
@@ -32,7 +32,10 @@ public class ScoringBenchmark {
   @Setup
   public void setUp() {
     model = DefaultModel.train();
-    leads = SyntheticLeads.generate(99, 1_024).stream().map(LabelledLead::features).toArray(LeadFeatures[]::new);
+    leads =
+        SyntheticLeads.generate(99, 1_024).stream()
+            .map(LabelledLead::features)
+            .toArray(LeadFeatures[]::new);
   }
 
   @Benchmark

@@ -15,7 +15,8 @@ class DefaultModelTest {
   @Test
   void the_default_model_reaches_its_documented_quality_on_leads_from_another_seed() {
     ModelMetrics m =
-        Evaluation.evaluate(Leads.defaultModel(), SyntheticLeads.generate(OTHER_SEED, DefaultModel.ROWS));
+        Evaluation.evaluate(
+            Leads.defaultModel(), SyntheticLeads.generate(OTHER_SEED, DefaultModel.ROWS));
 
     assertThat(m.auc()).isGreaterThanOrEqualTo(MIN_AUC);
     assertThat(m.ece()).isLessThanOrEqualTo(MAX_ECE);

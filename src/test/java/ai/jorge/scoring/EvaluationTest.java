@@ -1,6 +1,7 @@
 package ai.jorge.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,7 @@ class EvaluationTest {
         .isCloseTo(3.0 / 4 * (1.0 / 3 - 0.1), within(1e-12));
     assertThat(Evaluation.reliability(p, y))
         .extracting(ReliabilityBin::lower, ReliabilityBin::count)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(0.1, 3), org.assertj.core.groups.Tuple.tuple(0.9, 1));
+        .containsExactly(tuple(0.1, 3), tuple(0.9, 1));
   }
 
   @Test
@@ -76,7 +76,14 @@ class EvaluationTest {
         Evaluation.evaluate(new double[] {0.1, 0.1, 0.1, 1.0}, new boolean[] {T, F, F, T}, 16);
 
     assertThat(Evaluation.report(m))
-        .contains("AUC", "Brier score", "ECE (10 bins)", "Top-decile lift", "Reliability", "0.1 - 0.2", "16 learnt from");
+        .contains(
+            "AUC",
+            "Brier score",
+            "ECE (10 bins)",
+            "Top-decile lift",
+            "Reliability",
+            "0.1 - 0.2",
+            "16 learnt from");
     assertThat(m.baseRate()).isEqualTo(0.5);
     assertThat(m.holdoutRows()).isEqualTo(4);
   }

@@ -12,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
   static final ZoneId LA = ZoneId.of("America/Los_Angeles");
   static final Instant T0 = Instant.parse("2025-03-04T17:00:00Z"); // Tuesday 09:00 in Los Angeles
   static final Instant AS_OF = T0.plusSeconds(3_600);
-  static final Instant LATER = AS_OF.plusSeconds(1);
+  static final Instant LATER = AS_OF.plusMillis(1);
 
   private final FeatureExtractor extractor = new FeatureExtractor();
 
@@ -77,12 +77,29 @@ class FeatureExtractorTest {
         facts -> withAnswer(facts, new TimedAnswer("price", 700_000L, LATER)),
         facts -> withAnswer(facts, new TimedAnswer("timeline_days", 365, LATER)),
         facts -> withAnswer(facts, new TimedAnswer("condition", "major_repairs", LATER)),
-        facts -> withMessage(facts, new TimedMessage(LATER, true, "Actually, what about next year?")),
+        facts ->
+            withMessage(facts, new TimedMessage(LATER, true, "Actually, what about next year?")),
         facts -> withMessage(facts, new TimedMessage(LATER, false, "Sure, next year works.")),
-        facts -> new LeadFacts(facts.channel(), facts.side(), facts.answers(), facts.messages(),
-            List.of(LATER), facts.optedOutAt(), facts.firstContactAt(), facts.zone()),
-        facts -> new LeadFacts(facts.channel(), facts.side(), facts.answers(), facts.messages(),
-            facts.handoffs(), LATER, facts.firstContactAt(), facts.zone()));
+        facts ->
+            new LeadFacts(
+                facts.channel(),
+                facts.side(),
+                facts.answers(),
+                facts.messages(),
+                List.of(LATER),
+                facts.optedOutAt(),
+                facts.firstContactAt(),
+                facts.zone()),
+        facts ->
+            new LeadFacts(
+                facts.channel(),
+                facts.side(),
+                facts.answers(),
+                facts.messages(),
+                facts.handoffs(),
+                LATER,
+                facts.firstContactAt(),
+                facts.zone()));
   }
 
   @ParameterizedTest
@@ -108,7 +125,9 @@ class FeatureExtractorTest {
   @Test
   void a_buyer_price_is_the_midpoint_of_the_budget() {
     LeadFacts buyer =
-        new LeadFacts("web_chat", "buyer",
+        new LeadFacts(
+            "web_chat",
+            "buyer",
             List.of(
                 new TimedAnswer("beds", 3, T0),
                 new TimedAnswer("baths", 2.5, T0),
@@ -117,7 +136,10 @@ class FeatureExtractorTest {
                 new TimedAnswer("area", "Upland", T0),
                 new TimedAnswer("financing", "preapproved", T0)),
             List.of(new TimedMessage(T0, true, "3 bed in Upland, 500-700k, preapproved")),
-            List.of(), null, T0, LA);
+            List.of(),
+            null,
+            T0,
+            LA);
 
     LeadFeatures f = extractor.extract(buyer, AS_OF);
 
@@ -145,8 +167,16 @@ class FeatureExtractorTest {
   @Test
   void an_opt_out_at_or_before_the_scoring_time_is_a_feature() {
     LeadFacts base = seller();
-    LeadFacts optedOut = new LeadFacts(base.channel(), base.side(), base.answers(), base.messages(),
-        base.handoffs(), AS_OF, base.firstContactAt(), base.zone());
+    LeadFacts optedOut =
+        new LeadFacts(
+            base.channel(),
+            base.side(),
+            base.answers(),
+            base.messages(),
+            base.handoffs(),
+            AS_OF,
+            base.firstContactAt(),
+            base.zone());
 
     assertThat(extractor.extract(optedOut, AS_OF).optedOut()).isTrue();
   }
@@ -160,14 +190,28 @@ class FeatureExtractorTest {
   private static LeadFacts withAnswer(LeadFacts facts, TimedAnswer answer) {
     List<TimedAnswer> answers = new ArrayList<>(facts.answers());
     answers.add(answer);
-    return new LeadFacts(facts.channel(), facts.side(), answers, facts.messages(), facts.handoffs(),
-        facts.optedOutAt(), facts.firstContactAt(), facts.zone());
+    return new LeadFacts(
+        facts.channel(),
+        facts.side(),
+        answers,
+        facts.messages(),
+        facts.handoffs(),
+        facts.optedOutAt(),
+        facts.firstContactAt(),
+        facts.zone());
   }
 
   private static LeadFacts withMessage(LeadFacts facts, TimedMessage message) {
     List<TimedMessage> messages = new ArrayList<>(facts.messages());
     messages.add(message);
-    return new LeadFacts(facts.channel(), facts.side(), facts.answers(), messages, facts.handoffs(),
-        facts.optedOutAt(), facts.firstContactAt(), facts.zone());
+    return new LeadFacts(
+        facts.channel(),
+        facts.side(),
+        facts.answers(),
+        messages,
+        facts.handoffs(),
+        facts.optedOutAt(),
+        facts.firstContactAt(),
+        facts.zone());
   }
 }

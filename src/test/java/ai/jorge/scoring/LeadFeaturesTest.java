@@ -46,13 +46,17 @@ class LeadFeaturesTest {
     InvalidInputException e =
         catchThrowableOfType(InvalidInputException.class, () -> LeadFeatures.fromMap(map));
 
-    assertThat(e.details()).hasSize(2).anySatisfy(d -> assertThat(d).contains("timeline_days"))
+    assertThat(e.details())
+        .hasSize(2)
+        .anySatisfy(d -> assertThat(d).contains("timeline_days"))
         .anySatisfy(d -> assertThat(d).contains("opted_out"));
     map.put("timeline_days", 30);
     map.put("opted_out", false);
     InvalidInputException range =
         catchThrowableOfType(InvalidInputException.class, () -> LeadFeatures.fromMap(map));
-    assertThat(range.details()).hasSize(2).anySatisfy(d -> assertThat(d).contains("motivation"))
+    assertThat(range.details())
+        .hasSize(2)
+        .anySatisfy(d -> assertThat(d).contains("motivation"))
         .anySatisfy(d -> assertThat(d).contains("local_hour"));
   }
 
@@ -68,6 +72,8 @@ class LeadFeaturesTest {
 
   @Test
   void unanswered_questions_are_null_in_the_map() {
-    assertThat(Leads.coldBuyer().toMap()).containsEntry("motivation", null).containsEntry("urgency", null);
+    assertThat(Leads.coldBuyer().toMap())
+        .containsEntry("motivation", null)
+        .containsEntry("urgency", null);
   }
 }

@@ -39,12 +39,27 @@ class LeadModelTest {
       double[] all = model.contributions(lead.features());
       double[] sorted = Arrays.stream(all).sorted().toArray();
 
-      assertThat(score.positive()).hasSizeLessThanOrEqualTo(3).allSatisfy(f -> assertThat(f.contribution()).isPositive());
-      assertThat(score.negative()).hasSizeLessThanOrEqualTo(3).allSatisfy(f -> assertThat(f.contribution()).isNegative());
-      assertThat(score.positive()).extracting(Factor::contribution)
-          .containsExactlyElementsOf(Arrays.stream(sorted).map(c -> -c).sorted().map(c -> -c).filter(c -> c > 0).limit(3).boxed().toList());
-      assertThat(score.negative()).extracting(Factor::contribution)
-          .containsExactlyElementsOf(Arrays.stream(sorted).filter(c -> c < 0).limit(3).boxed().toList());
+      assertThat(score.positive())
+          .hasSizeLessThanOrEqualTo(3)
+          .allSatisfy(f -> assertThat(f.contribution()).isPositive());
+      assertThat(score.negative())
+          .hasSizeLessThanOrEqualTo(3)
+          .allSatisfy(f -> assertThat(f.contribution()).isNegative());
+      assertThat(score.positive())
+          .extracting(Factor::contribution)
+          .containsExactlyElementsOf(
+              Arrays.stream(sorted)
+                  .map(c -> -c)
+                  .sorted()
+                  .map(c -> -c)
+                  .filter(c -> c > 0)
+                  .limit(3)
+                  .boxed()
+                  .toList());
+      assertThat(score.negative())
+          .extracting(Factor::contribution)
+          .containsExactlyElementsOf(
+              Arrays.stream(sorted).filter(c -> c < 0).limit(3).boxed().toList());
       for (Factor f : score.positive()) {
         assertThat(f.value()).isEqualTo(lead.features().toMap().get(f.feature()));
       }

@@ -9,14 +9,34 @@ final class Leads {
 
   static LeadFeatures hotSeller() {
     return new LeadFeatures(
-        "sms", "seller", "relocation", "high", true, 30, "minor_repairs", 650_000L, null, null,
-        null, 4, 6, 6, 95.0, 72.5, 2, 3.5, 10, 2, false, 0);
+        "sms",
+        "seller",
+        "relocation",
+        "high",
+        true,
+        30,
+        "minor_repairs",
+        650_000L,
+        null,
+        null,
+        null,
+        4,
+        6,
+        6,
+        95.0,
+        72.5,
+        2,
+        3.5,
+        10,
+        2,
+        false,
+        0);
   }
 
   static LeadFeatures coldBuyer() {
     return new LeadFeatures(
-        "api", "buyer", null, null, null, 180, null, 400_000L, "not_yet", 3.0, 2.0, 2, 1, 4,
-        null, 18.0, 0, 40.0, 23, 6, false, 0);
+        "api", "buyer", null, null, null, 180, null, 400_000L, "not_yet", 3.0, 2.0, 2, 1, 4, null,
+        18.0, 0, 40.0, 23, 6, false, 0);
   }
 
   static Map<String, Object> map(LeadFeatures features) {

@@ -60,7 +60,8 @@ class PromotionPolicyTest {
 
     assertThat(policy.shouldPromote(current, metrics(0.799, 0.020))).isFalse();
     assertThat(policy.shouldPromote(current, metrics(0.85, 0.021))).isFalse();
-    assertThat(new PromotionPolicy(0.005, 0.002).shouldPromote(current, metrics(0.799, 0.021))).isTrue();
+    assertThat(new PromotionPolicy(0.005, 0.002).shouldPromote(current, metrics(0.799, 0.021)))
+        .isTrue();
     assertThat(policy.shouldPromote(current, metrics(Double.NaN, 0.0))).isFalse();
   }
 

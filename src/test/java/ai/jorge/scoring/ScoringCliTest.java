@@ -29,7 +29,14 @@ class ScoringCliTest {
 
     assertThat(ScoringCli.train(csv, "team-1", out)).isPresent();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("model team-1", "history.csv (2000 leads)", "AUC", "Brier score", "ECE", "Top-decile lift", "Reliability");
+        .contains(
+            "model team-1",
+            "history.csv (2000 leads)",
+            "AUC",
+            "Brier score",
+            "ECE",
+            "Top-decile lift",
+            "Reliability");
   }
 
   @Test
@@ -50,7 +57,8 @@ class ScoringCliTest {
 
   @Test
   void evaluate_prints_the_report_for_the_given_leads() {
-    ModelMetrics m = ScoringCli.evaluate(Leads.defaultModel(), SyntheticLeads.generate(8, 1_000), out);
+    ModelMetrics m =
+        ScoringCli.evaluate(Leads.defaultModel(), SyntheticLeads.generate(8, 1_000), out);
 
     assertThat(m.holdoutRows()).isEqualTo(1_000);
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("on 1000 leads", "AUC");

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Writes the golden file of {@link SyntheticLeadsTest}. Run it after an intended change to the
- * generator (and bump {@link SyntheticLeads#GENERATOR_VERSION}) from the project root:
- * {@code java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) ai.jorge.scoring.SyntheticLeadsGolden}.
+ * generator (and bump {@link SyntheticLeads#GENERATOR_VERSION}) from the project root: {@code java
+ * -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) ai.jorge.scoring.SyntheticLeadsGolden}.
  */
 final class SyntheticLeadsGolden {
   static final String RESOURCE = "/scoring/synthetic-seed42-25.csv";

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class SyntheticLeadsTest {
@@ -20,12 +21,14 @@ class SyntheticLeadsTest {
 
   @Test
   void the_same_seed_gives_an_identical_csv() {
-    assertThat(csv(SyntheticLeads.generate(7, 2_000))).isEqualTo(csv(SyntheticLeads.generate(7, 2_000)));
+    assertThat(csv(SyntheticLeads.generate(7, 2_000)))
+        .isEqualTo(csv(SyntheticLeads.generate(7, 2_000)));
   }
 
   @Test
   void a_different_seed_gives_different_leads() {
-    assertThat(csv(SyntheticLeads.generate(8, 2_000))).isNotEqualTo(csv(SyntheticLeads.generate(7, 2_000)));
+    assertThat(csv(SyntheticLeads.generate(8, 2_000)))
+        .isNotEqualTo(csv(SyntheticLeads.generate(7, 2_000)));
   }
 
   @Test
@@ -39,7 +42,8 @@ class SyntheticLeadsTest {
 
   @Test
   void leads_come_oldest_first() {
-    assertThat(SyntheticLeads.generate(3, 1_000)).isSortedAccordingTo(Comparator.comparing(LabelledLead::at));
+    assertThat(SyntheticLeads.generate(3, 1_000))
+        .isSortedAccordingTo(Comparator.comparing(LabelledLead::at));
   }
 
   @Test
@@ -54,7 +58,8 @@ class SyntheticLeadsTest {
     List<LabelledLead> leads = SyntheticLeads.generate(12, 20_000);
     assertThat(rate(leads, f -> "high".equals(f.urgency())))
         .isGreaterThan(rate(leads, f -> "low".equals(f.urgency())) + 0.15);
-    assertThat(rate(leads, f -> "cash".equals(f.financing()) || "preapproved".equals(f.financing())))
+    assertThat(
+            rate(leads, f -> "cash".equals(f.financing()) || "preapproved".equals(f.financing())))
         .isGreaterThan(rate(leads, f -> "not_yet".equals(f.financing())) + 0.15);
     assertThat(rate(leads, LeadFeatures::optedOut)).isLessThan(0.05);
   }
@@ -65,7 +70,7 @@ class SyntheticLeadsTest {
     assertThat(SyntheticLeads.readCsv(new StringReader(csv(leads)))).isEqualTo(leads);
   }
 
-  private static double rate(List<LabelledLead> leads, java.util.function.Predicate<LeadFeatures> which) {
+  private static double rate(List<LabelledLead> leads, Predicate<LeadFeatures> which) {
     List<LabelledLead> subset = leads.stream().filter(l -> which.test(l.features())).toList();
     assertThat(subset).hasSizeGreaterThan(200);
     return subset.stream().filter(LabelledLead::converted).count() / (double) subset.size();

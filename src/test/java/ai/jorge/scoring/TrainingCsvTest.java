@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.jorge.InvalidInputException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,7 @@ class TrainingCsvTest {
 
   static String row(LeadFeatures features, String converted, String at) {
     StringWriter out = new StringWriter();
-    TrainingCsv.write(List.of(new LabelledLead(features, false, java.time.Instant.EPOCH)), out);
+    TrainingCsv.write(List.of(new LabelledLead(features, false, Instant.EPOCH)), out);
     String line = out.toString().split("\n")[1];
     return line.substring(0, line.lastIndexOf(",false,")) + "," + converted + "," + at;
   }
@@ -23,14 +26,20 @@ class TrainingCsvTest {
   void reads_good_rows_and_reports_every_bad_row_with_its_line_number() {
     String good = row(Leads.hotSeller(), "true", "2025-01-02T10:00:00Z");
     String csv =
-        HEADER + "\n"
-            + good + "\n"
-            + row(Leads.hotSeller(), "maybe", "2025-01-02T10:00:00Z") + "\n"
+        HEADER
             + "\n"
-            + row(Leads.coldBuyer(), "0", "yesterday") + "\n"
-            + good.replace(",relocation,", ",bored,") + "\n"
+            + good
+            + "\n"
+            + row(Leads.hotSeller(), "maybe", "2025-01-02T10:00:00Z")
+            + "\n"
+            + "\n"
+            + row(Leads.coldBuyer(), "0", "yesterday")
+            + "\n"
+            + good.replace(",relocation,", ",bored,")
+            + "\n"
             + "sms,seller\n"
-            + row(Leads.coldBuyer(), "no", "2025-01-03T10:00:00Z") + "\n";
+            + row(Leads.coldBuyer(), "no", "2025-01-03T10:00:00Z")
+            + "\n";
 
     TrainingCsv.Result result = TrainingCsv.read(new StringReader(csv));
 
@@ -55,13 +64,14 @@ class TrainingCsvTest {
     TrainingCsv.Result result = TrainingCsv.read(new StringReader(header + "\n"));
 
     assertThat(result.errors())
-        .containsExactlyInAnyOrder("line 1: unknown column 'zip'", "line 1: missing column 'price'");
+        .containsExactlyInAnyOrder(
+            "line 1: unknown column 'zip'", "line 1: missing column 'price'");
   }
 
   @Test
   void accepts_columns_in_any_order_quoted_cells_and_a_byte_order_mark() {
-    List<String> columns = new java.util.ArrayList<>(TrainingCsv.columns());
-    java.util.Collections.reverse(columns);
+    List<String> columns = new ArrayList<>(TrainingCsv.columns());
+    Collections.reverse(columns);
     LeadFeatures f = Leads.hotSeller();
     StringBuilder line = new StringBuilder();
     for (String column : columns) {
@@ -71,21 +81,30 @@ class TrainingCsvTest {
             case "at" -> "2025-01-02T10:00:00Z";
             default -> f.toMap().get(column);
           };
-      line.append(line.isEmpty() ? "" : ",").append('"').append(value == null ? "" : value).append('"');
+      line.append(line.isEmpty() ? "" : ",")
+          .append('"')
+          .append(value == null ? "" : value)
+          .append('"');
     }
     String csv = "\uFEFF" + String.join(",", columns) + "\r\n" + line + "\r\n";
 
     TrainingCsv.Result result = TrainingCsv.read(new StringReader(csv));
 
     assertThat(result.errors()).isEmpty();
-    assertThat(result.leads()).singleElement().satisfies(l -> {
-      assertThat(l.features()).isEqualTo(f);
-      assertThat(l.converted()).isTrue();
-    });
+    assertThat(result.leads())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.features()).isEqualTo(f);
+              assertThat(l.converted()).isTrue();
+            });
   }
 
   @Test
   void an_empty_file_is_reported() {
-    assertThat(TrainingCsv.read(new StringReader("")).errors()).singleElement().asString().startsWith("line 1");
+    assertThat(TrainingCsv.read(new StringReader("")).errors())
+        .singleElement()
+        .asString()
+        .startsWith("line 1");
   }
 }
