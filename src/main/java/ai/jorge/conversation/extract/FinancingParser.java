@@ -30,10 +30,11 @@ public final class FinancingParser {
 
   public static Optional<String> parse(String text, boolean asked) {
     String s = Normalized.of(text);
-    if (Normalized.has(s, NOT_YET) && !s.contains("cash")) {
+    boolean cashNegated = s.matches(".*\\b(?:not|no|n't) (?:be )?(?:paying )?(?:all )?cash\\b.*");
+    if (Normalized.has(s, NOT_YET) && (!s.contains("cash") || cashNegated)) {
       return Optional.of("not_yet");
     }
-    if (Normalized.has(s, CASH) && !s.matches(".*\\b(?:not|no) (?:paying )?(?:all )?cash\\b.*")) {
+    if (Normalized.has(s, CASH) && !cashNegated) {
       return Optional.of("cash");
     }
     if (Normalized.has(s, PREAPPROVED)) {

@@ -47,7 +47,8 @@ public final class PriceParser {
   private static final Pattern EXCLUDED_BEFORE =
       Pattern.compile(
           "\\b(?:owe|owed|paid|bought|balance|payoff|pay off|down payment|income|salary|"
-              + "rent is|rent of|taxes|hoa|commission)\\b[^.?!]{0,20}$");
+              + "rent is|rent of|taxes|hoa|commission)\\b(?:\\s+(?:it|the house|the home|about|around|like|roughly"
+              + "|maybe|for|at|is|of|was|only|just|still|left|on it))*\\s*\\$?\\s*$");
   private static final Pattern CONTEXT_CUE =
       Pattern.compile(
           "\\b(?:price|priced|asking|budget|spend|worth|sell (?:it |the house |the home |my house |for )?"
@@ -130,7 +131,8 @@ public final class PriceParser {
         return Math.round(number * multiplier);
       }
       if (plural) {
-        return (context || dollar) && number >= 100 && number < 10_000 ? pluralDecade() : 0;
+        boolean qualified = before.matches(".*\\b(?:low|lower|mid|high|upper|the)\\s*$");
+        return (context || dollar || qualified) && number >= 100 && number < 10_000 ? pluralDecade() : 0;
       }
       if (comma || number >= 10_000) {
         return context || dollar || comma || number >= 100_000 ? Math.round(number) : 0;

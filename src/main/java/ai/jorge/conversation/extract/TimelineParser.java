@@ -41,6 +41,8 @@ public final class TimelineParser {
           "\\b(?:no|nope|nah|not really|too (?:soon|quick|fast|early|short)|not that (?:soon|fast|quick)|need more time"
               + "|(?:won't|wouldn't|doesn't|does not|would not|will not|don't think that would) work|can't|cannot"
               + "|no rush|no hurry|not in a (?:rush|hurry)|take (?:our|my) time|not (?:that|so) fast|not yet)\\b");
+  private static final Pattern UNSURE =
+      Pattern.compile("\\b(?:not sure|unsure|don'?t know|idk|no idea|depends|maybe|hard to say|not certain)\\b");
   private static final Pattern NO_PROBLEM = Pattern.compile("\\bno (?:problem|doubt|worries)\\b");
   private static final Pattern YES =
       Pattern.compile(
@@ -65,6 +67,9 @@ public final class TimelineParser {
       days = 180;
     }
     Boolean accepts = null;
+    if (Normalized.has(s, UNSURE) && days == null) {
+      return Timeline.NONE;
+    }
     if (Normalized.has(s, NO) && !Normalized.has(s, NO_PROBLEM)) {
       accepts = askedFastSale || days != null ? Boolean.FALSE : null;
     } else if (asap || (askedFastSale && Normalized.has(s, YES))) {
