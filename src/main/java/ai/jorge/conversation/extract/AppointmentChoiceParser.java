@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Matches a reply to an appointment offer against the offered times: by position ("the first
  * one", "the second"), weekday ("Tuesday works", "tomorrow"), clock time ("2:30", "10am"), part of
  * day ("Wednesday afternoon") or plain agreement ("either is fine"). A day and time that match
- * another open slot book that slot; a day alone with open slots yields that day's options.
+ * another open slot book that slot; a day alone with open slots yields that day's first times.
  * Refusals ("neither", "not now") are declines.
  */
 public final class AppointmentChoiceParser {
@@ -83,7 +83,7 @@ public final class AppointmentChoiceParser {
       }
       List<ZonedDateTime> others =
           open.stream().map(t -> t.withZoneSameInstant(zone)).filter(t -> t.isAfter(now)).filter(match).sorted().toList();
-      if (!others.isEmpty() && (time != null || others.size() == 1)) {
+      if (!others.isEmpty() && time != null) {
         return new AppointmentChoice.Picked(others.get(0));
       }
       if (!others.isEmpty()) {

@@ -12,7 +12,7 @@ public final class FinancingParser {
   private static final Pattern NOT_YET =
       Pattern.compile(
           "\\b(?:not (?:yet|pre-? ?approved|preapproved|approved)|haven'?t (?:\\w+ ){0,3}(?:approved|started|applied"
-              + "|talked|gotten|got)|have not|not sure|need to (?:get|find|talk)|working on (?:it|that|getting)"
+              + "|talked|gotten|got)|have not|need to (?:get|find|talk)|working on (?:it|that|getting)"
               + "|(?:talking|talked|speaking|spoke) (?:to|with) (?:a |some |our |my )?(?:lenders?|banks?|brokers?|loan)"
               + "|still (?:shopping|looking|working|figuring)|in (?:the )?process|applying|will get|going to get"
               + "|gonna get|about to get|pre-? ?qual\\w*|need (?:a )?(?:lender|loan)|no lender|fha|va loan"
