@@ -19,6 +19,7 @@ import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
 import ai.jorge.intake.SignatureVerifier;
 import ai.jorge.ops.HealthRoutes;
+import ai.jorge.ops.JobScheduler;
 import ai.jorge.ops.Metrics;
 import ai.jorge.ops.MetricsRoutes;
 import ai.jorge.store.ApiKeys;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final Duration EVENT_RETENTION = Duration.ofHours(24);
 
   /** Where a service is in its life. */
   public enum State {
@@ -150,8 +152,19 @@ public final class App implements AutoCloseable {
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
+    var scheduler =
+        new JobScheduler(
+            database.dataSource(),
+            List.of(
+                new JobScheduler.Job(
+                    "event-log-retention",
+                    Duration.ofHours(24),
+                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION)))),
+            meters,
+            clock);
     var services = new ArrayList<Service>();
     services.add(closing("event-bus", bus));
+    services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);
     services.add(http);

@@ -20,7 +20,7 @@ class AppLifecycleIT {
       app.close();
     }
     assertThat(started).isNotEmpty().allSatisfy((name, state) -> assertThat(state).as(name).isEqualTo(App.State.STARTED));
-    assertThat(started.keySet()).contains("http", "outbox-dispatcher", "inbound-worker", "event-bus");
+    assertThat(started.keySet()).contains("http", "outbox-dispatcher", "inbound-worker", "event-bus", "scheduler");
     assertThat(app.app().serviceStates())
         .allSatisfy((name, state) -> assertThat(state).as(name).isEqualTo(App.State.STOPPED));
   }
