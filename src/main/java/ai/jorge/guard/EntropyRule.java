@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Flags long random-looking tokens, the shape of an unknown credential: at least {@code min_length}
  * characters from the base64/URL-safe alphabet, mixing upper case, lower case and digits, with a
- * Shannon entropy of at least {@code threshold} bits per character. Hex strings (commit hashes,
+ * Shannon entropy of at least {@code threshold} bits per character. Tokens end at {@code /} so URL
+ * and file paths are never taken for keys. Hex strings (commit hashes,
  * digests) and UUIDs never mix cases, so they pass; PEM public keys and certificates, tokens right
  * after {@code skip_after} (SRI {@code sha512-}, {@code base64,} data URIs, SSH public keys) and
  * lines carrying {@code allow_marker} are skipped. Immutable, thread-safe.
@@ -25,7 +26,7 @@ final class EntropyRule extends BaseRule {
   EntropyRule(RuleSpec spec, Params p) {
     super(spec);
     int minLength = p.integer("min_length", 24);
-    this.token = Pattern.compile("[A-Za-z0-9+/=_-]{" + minLength + ",}");
+    this.token = Pattern.compile("[A-Za-z0-9+=_-]{" + minLength + ",}");
     this.threshold = p.decimal("threshold", 4.0);
     this.skipAfter = Pattern.compile("(?:" + p.text("skip_after", "(?!)") + ")$");
     this.allowMarker = p.text("allow_marker", "guard:allow");
