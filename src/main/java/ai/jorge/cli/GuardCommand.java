@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jorge guard}: the guard hooks from the command line (SPEC §8, §12). Each subcommand builds
- * a {@link Guard} from the shipped hooks.yaml merged with {@code config/hooks.yaml} when present (or
- * {@code --hooks FILE}) and audits to {@code data/guard-audit.jsonl} (or {@code --audit FILE},
+ * a {@link Guard} from the shipped hooks.yaml merged with {@code config/hooks.yaml} when present
+ * (or {@code --hooks FILE}) and audits to {@code data/guard-audit.jsonl} (or {@code --audit FILE},
  * {@code JORGE_GUARD_AUDIT}). One instance per invocation.
  */
 @Command(
@@ -59,7 +59,8 @@ public final class GuardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--hooks", scope = ScopeType.INHERIT,
-      description = "Hooks file merged over the shipped default (default: config/hooks.yaml when present).")
+      description = "Hooks file merged over the shipped default "
+          + "(default: config/hooks.yaml when present).")
   Path hooks;
 
   @Option(names = "--audit", scope = ScopeType.INHERIT,
@@ -84,7 +85,9 @@ public final class GuardCommand implements Callable<Integer> {
   }
 
   GuardPolicy policy(Path base) {
-    return hooks != null ? GuardPolicy.load(hooks) : GuardPolicy.loadIfPresent(base.resolve("config/hooks.yaml"));
+    return hooks != null
+        ? GuardPolicy.load(hooks)
+        : GuardPolicy.loadIfPresent(base.resolve("config/hooks.yaml"));
   }
 
   Guard guard(Path base) {
@@ -92,7 +95,8 @@ public final class GuardCommand implements Callable<Integer> {
   }
 
   Guard guard(Path base, Path auditFile) {
-    return new Guard(policy(base), Clock.systemDefaultZone(), new SimpleMeterRegistry(), AuditLog.open(auditFile));
+    return new Guard(policy(base), Clock.systemDefaultZone(), new SimpleMeterRegistry(),
+        AuditLog.open(auditFile));
   }
 
   private Path auditFile(Path base) {
@@ -112,12 +116,13 @@ public final class GuardCommand implements Callable<Integer> {
   }
 
   @Command(name = "pre-commit", mixinStandardHelpOptions = true,
-      description = "Check the staged changes of a git repository; exit 1 when anything is blocked.")
+      description = "Check the staged changes of a git repository; exit 1 when blocked.")
   static final class PreCommit implements Callable<Integer> {
     @ParentCommand GuardCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--repo", defaultValue = ".", description = "Repository to check (default: current directory).")
+    @Option(names = "--repo", defaultValue = ".",
+        description = "Repository to check (default: current directory).")
     Path repo;
 
     @Override
@@ -126,21 +131,24 @@ public final class GuardCommand implements Callable<Integer> {
       try {
         return report(StagedScan.scan(parent.guard(repo), repo), spec.commandLine().getOut(), err);
       } catch (RuntimeException e) {
-        err.println("guard pre-commit: cannot check staged changes, refusing the commit: " + e.getMessage());
+        err.println("guard pre-commit: cannot check staged changes, refusing the commit: "
+            + e.getMessage());
         return 1;
       }
     }
   }
 
   @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Install the git pre-commit hook that runs `jorge guard pre-commit` (idempotent).")
+      description = "Install the git hook running `jorge guard pre-commit` (idempotent).")
   static final class Install implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--repo", defaultValue = ".", description = "Repository to install into (default: current directory).")
+    @Option(names = "--repo", defaultValue = ".",
+        description = "Repository to install into (default: current directory).")
     Path repo;
 
-    @Option(names = "--force", description = "Replace a pre-commit hook not written by jorge (kept as pre-commit.bak).")
+    @Option(names = "--force",
+        description = "Replace a pre-commit hook not written by jorge (kept as pre-commit.bak).")
     boolean force;
 
     @Override
@@ -164,10 +172,12 @@ public final class GuardCommand implements Callable<Integer> {
         }
         if (!existing.contains(HOOK_MARKER)) {
           if (!force) {
-            err.println("guard install: " + hook + " exists and was not written by jorge; use --force to replace it");
+            err.println("guard install: " + hook
+                + " exists and was not written by jorge; use --force to replace it");
             return 1;
           }
-          Files.copy(hook, hook.resolveSibling("pre-commit.bak"), StandardCopyOption.REPLACE_EXISTING);
+          Path backup = hook.resolveSibling("pre-commit.bak");
+          Files.copy(hook, backup, StandardCopyOption.REPLACE_EXISTING);
         }
       }
       Files.createDirectories(hooksDir);
@@ -222,7 +232,7 @@ public final class GuardCommand implements Callable<Integer> {
   }
 
   @Command(name = "scan", mixinStandardHelpOptions = true,
-      description = "Check every file under PATH (skipping .git, target, ...); exit 1 when anything is blocked.")
+      description = "Check every file under PATH (skips .git, target, ...); exit 1 when blocked.")
   static final class Scan implements Callable<Integer> {
     @ParentCommand GuardCommand parent;
     @Spec CommandSpec spec;
@@ -237,12 +247,13 @@ public final class GuardCommand implements Callable<Integer> {
         return 1;
       }
       Path cwd = Path.of("").toAbsolutePath();
-      return report(TreeScan.scan(parent.guard(cwd), path, cwd), spec.commandLine().getOut(), spec.commandLine().getErr());
+      ScanReport result = TreeScan.scan(parent.guard(cwd), path, cwd);
+      return report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
   @Command(name = "test", mixinStandardHelpOptions = true,
-      description = "Run the guard's built-in corpus against the effective hooks; print `N passed, M failed`.")
+      description = "Run the built-in corpus on the effective hooks; print `N passed, M failed`.")
   static final class Test implements Callable<Integer> {
     @ParentCommand GuardCommand parent;
     @Spec CommandSpec spec;

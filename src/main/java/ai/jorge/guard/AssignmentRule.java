@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Finds credentials assigned to secret-sounding names ({@code password=}, {@code api_key:},
  * {@code DB_PASSWORD=...}) when the value looks real: at least {@code min_length} characters, not a
- * placeholder word, not naming itself ({@code smoke-secret}, {@code my-api-key}), not a reference
- * ({@code ${VAR}}, {@code <...>}, a call) and, when unquoted, not a bare identifier. Names carrying a
- * placeholder word ({@code FAKE_API_KEY}, {@code TEST_PASSWORD}) are fixtures. Immutable, thread-safe.
+ * placeholder word, not naming itself ({@code smoke-secret}, {@code my-api-key}), not a
+ * reference ({@code ${VAR}}, {@code <...>}, a call) and, when unquoted, not a bare identifier.
+ * Names carrying a placeholder word ({@code FAKE_API_KEY}, {@code TEST_PASSWORD}) are fixtures.
+ * Immutable, thread-safe.
  */
 final class AssignmentRule extends BaseRule {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_.]*");

@@ -77,8 +77,8 @@ public final class AuditLog {
         fields.put("prev_hash", prev);
         String hash = sha256(prev + CANONICAL.writeValueAsString(fields));
         fields.put("hash", hash);
-        byte[] line = (CANONICAL.writeValueAsString(fields) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+        String line = CANONICAL.writeValueAsString(fields) + "\n";
+        ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         ch.position(ch.size());
         while (buffer.hasRemaining()) {
           ch.write(buffer);
@@ -106,7 +106,8 @@ public final class AuditLog {
         }
         Object hash = fields.remove("hash");
         if (!expectedPrev.equals(fields.get("prev_hash"))) {
-          return AuditVerification.broken(lineNo, lineNo, "prev_hash does not match the previous line");
+          return AuditVerification.broken(
+              lineNo, lineNo, "prev_hash does not match the line before");
         }
         if (!(fields.get("seq") instanceof Number n) || n.longValue() != lineNo) {
           return AuditVerification.broken(lineNo, lineNo, "seq is not " + lineNo);

@@ -1,6 +1,9 @@
 package ai.jorge.guard;
 
-/** The result of {@link AuditLog#verify}: how many lines were read and, when broken, the first bad line (1-based) and why. */
+/**
+ * The result of {@link AuditLog#verify}: how many lines were read and, when broken, the first bad
+ * line (1-based) and why.
+ */
 public record AuditVerification(boolean ok, long lines, long firstBadLine, String problem) {
   static AuditVerification intact(long lines) {
     return new AuditVerification(true, lines, 0, "");

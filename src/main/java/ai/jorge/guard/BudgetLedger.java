@@ -13,7 +13,8 @@ final class BudgetLedger {
   private final Map<String, Window> windows = new HashMap<>();
 
   /** Spends one unit when both limits allow it; returns the limit that refused otherwise. */
-  synchronized String tryConsume(String budget, int perMinute, int perDay, Instant now, LocalDate today) {
+  synchronized String tryConsume(
+      String budget, int perMinute, int perDay, Instant now, LocalDate today) {
     long minute = now.getEpochSecond() / 60;
     Window w = windows.computeIfAbsent(budget, b -> new Window());
     if (w.minute != minute) {

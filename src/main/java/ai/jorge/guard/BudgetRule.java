@@ -3,7 +3,10 @@ package ai.jorge.guard;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Limits spending on one named budget per minute and per day (a negative limit means unlimited). Immutable, thread-safe. */
+/**
+ * Limits spending on one named budget per minute and per day (a negative limit means unlimited).
+ * Immutable, thread-safe.
+ */
 final class BudgetRule extends BaseRule {
   private final String budget;
   private final int perMinute;
@@ -30,6 +33,8 @@ final class BudgetRule extends BaseRule {
     }
     String refused = s.ledger().tryConsume(
         budget, perMinute, perDay, s.clock().instant(), LocalDate.now(s.clock()));
-    return refused == null ? Optional.empty() : Optional.of(spec.reason() + ": " + budget + " over " + refused);
+    return refused == null
+        ? Optional.empty()
+        : Optional.of(spec.reason() + ": " + budget + " over " + refused);
   }
 }

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * below the threshold. Immutable, thread-safe.
  */
 final class CustomerDataRule extends BaseRule {
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-  private static final Pattern PHONE =
-      Pattern.compile("(?<![\\d.])(?:\\+?1[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?![\\d.])");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  private static final Pattern PHONE = Pattern.compile(
+      "(?<![\\d.])(?:\\+?1[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}(?![\\d.])");
   private static final Pattern DELIMITED = Pattern.compile("^[^,\\t;]*([,\\t;][^,\\t;]*){2,}$");
 
   private final int minRows;
@@ -28,7 +29,8 @@ final class CustomerDataRule extends BaseRule {
     }
     int rows = 0;
     for (String line : text.raw().split("\\R")) {
-      if (DELIMITED.matcher(line).matches() && (EMAIL.matcher(line).find() || PHONE.matcher(line).find())) {
+      boolean contact = EMAIL.matcher(line).find() || PHONE.matcher(line).find();
+      if (contact && DELIMITED.matcher(line).matches()) {
         rows++;
       }
     }

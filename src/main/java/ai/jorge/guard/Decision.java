@@ -25,7 +25,9 @@ public record Decision(Verdict verdict, String ruleId, int layer, String reason)
     return verdict == Verdict.BLOCK;
   }
 
-  /** One line for people: {@code block [destructive.rm_recursive] layer 1: recursive delete of /}. */
+  /**
+   * One line for people: {@code block [destructive.rm_recursive] layer 1: recursive delete of /}.
+   */
   public String describe() {
     return ruleId.isEmpty()
         ? verdict.label()

@@ -50,8 +50,8 @@ final class EntropyRule extends BaseRule {
         if (mixesClasses(t) && !skipAfter.matcher(before).find()) {
           double bits = Entropy.bitsPerChar(t);
           if (bits >= threshold) {
-            return Optional.of(String.format(
-                "%s (%.1f bits/char over %d chars, line %d)", spec.reason(), bits, t.length(), i + 1));
+            return Optional.of(String.format("%s (%.1f bits/char over %d chars, line %d)",
+                spec.reason(), bits, t.length(), i + 1));
           }
         }
       }

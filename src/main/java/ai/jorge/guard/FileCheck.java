@@ -16,7 +16,9 @@ final class FileCheck {
     Decision d = guard.policy().allowListed(relativePath) || binary(bytes)
         ? guard.checkPath(relativePath)
         : guard.checkContent(new String(bytes, StandardCharsets.UTF_8), relativePath);
-    return d.verdict() == Verdict.ALLOW ? Optional.empty() : Optional.of(new Finding(relativePath, d));
+    return d.verdict() == Verdict.ALLOW
+        ? Optional.empty()
+        : Optional.of(new Finding(relativePath, d));
   }
 
   private static boolean binary(byte[] bytes) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * branch it hits is not visible in the command. Immutable, thread-safe.
  */
 final class ForcePushRule extends BaseRule {
-  private static final Set<String> GIT_OPTIONS_WITH_VALUE = Set.of("-c", "-C", "--git-dir", "--work-tree");
+  private static final Set<String> GIT_OPTIONS_WITH_VALUE =
+      Set.of("-c", "-C", "--git-dir", "--work-tree");
 
   private final Set<String> protectedBranches;
 
@@ -66,9 +67,12 @@ final class ForcePushRule extends BaseRule {
         positional.add(t);
       }
     }
-    List<String> refspecs = positional.isEmpty() ? List.of() : positional.subList(1, positional.size());
+    List<String> refspecs =
+        positional.isEmpty() ? List.of() : positional.subList(1, positional.size());
     boolean hitsProtected = everything || refspecs.stream().anyMatch(this::isProtected);
-    if (delete && hitsProtected || refspecs.stream().anyMatch(r -> r.startsWith(":") && isProtected(r))) {
+    boolean deletesProtected = delete && hitsProtected
+        || refspecs.stream().anyMatch(r -> r.startsWith(":") && isProtected(r));
+    if (deletesProtected) {
       return Optional.of("deleting a protected branch");
     }
     force |= refspecs.stream().anyMatch(r -> r.startsWith("+"));

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Runs {@code git -C repo ...} and returns its standard output; a non-zero exit throws. Stateless. */
+/**
+ * Runs {@code git -C repo ...} and returns its standard output; a non-zero exit throws. Stateless.
+ */
 final class Git {
   private Git() {}
 
@@ -20,7 +22,8 @@ final class Git {
     try {
       Process p = new ProcessBuilder(command).start();
       p.getOutputStream().close();
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       byte[] out = readAll(p.getInputStream());
       int exit = p.waitFor();
       if (exit != 0) {

@@ -45,7 +45,8 @@ public final class Guard {
       subjects.add(pathSubject(path));
     }
     subjects.add(new Subject.Text(Target.CONTENT, content, Normalizer.contentForms(content), path));
-    return record("content", engine.run(subjects, 1, 2), content, path == null ? Map.of() : Map.of("path", path));
+    Map<String, Object> detail = path == null ? Map.of() : Map.of("path", path);
+    return record("content", engine.run(subjects, 1, 2), content, detail);
   }
 
   /** Layer 1 on a file path alone (secret files, traversal). */
@@ -57,26 +58,33 @@ public final class Guard {
   /** Layer 1 on a shell command, every compound part and decoded payload checked. */
   public Decision checkCommand(String shellCommand) {
     Objects.requireNonNull(shellCommand, "shellCommand");
-    Subject s = new Subject.Text(Target.COMMAND, shellCommand, Normalizer.commandForms(shellCommand), null);
+    Subject s = new Subject.Text(
+        Target.COMMAND, shellCommand, Normalizer.commandForms(shellCommand), null);
     return record("command", engine.run(List.of(s), 1), shellCommand, Map.of());
   }
 
-  /** Layer 3 (messaging compliance) then layer 5 (per-contact daily cap); call before every delivery. */
+  /**
+   * Layer 3 (messaging compliance) then layer 5 (per-contact daily cap); call before every
+   * delivery.
+   */
   public Decision checkOutbound(OutboundMessage m) {
     Objects.requireNonNull(m, "message");
     Subject s = new Subject.Message(m, Normalizer.messageText(m.text()));
-    return record("outbound", engine.run(List.of(s), 3, 5), m.text(), Map.of("contact_id", m.contactId()));
+    Map<String, Object> detail = Map.of("contact_id", m.contactId());
+    return record("outbound", engine.run(List.of(s), 3, 5), m.text(), detail);
   }
 
   /** Layer 4: a dangerous operation; the caller's role, reason and count are audited. */
   public Decision checkOperation(Operation op) {
     Objects.requireNonNull(op, "operation");
-    Map<String, Object> detail = Map.of(
-        "operation", op.name(), "role", op.role(), "given_reason", op.reason(), "count", op.count());
+    Map<String, Object> detail = Map.of("operation", op.name(), "role", op.role(),
+        "given_reason", op.reason(), "count", op.count());
     return record("operation", engine.run(List.of(new Subject.Op(op)), 4), op.name(), detail);
   }
 
-  /** Layer 5: spends one unit of {@code budget} ({@code llm_calls}, {@code crm_calls}) when allowed. */
+  /**
+   * Layer 5: spends one unit of {@code budget} ({@code llm_calls}, {@code crm_calls}) when allowed.
+   */
   public Decision spend(String budget) {
     Objects.requireNonNull(budget, "budget");
     boolean known = policy.rules().stream()
@@ -89,7 +97,8 @@ public final class Guard {
 
   private Decision unknownBudget(String budget) {
     engine.count(5, Verdict.BLOCK);
-    return new Decision(Verdict.BLOCK, "budget.unknown", 5, "no budget named " + budget + " in hooks.yaml");
+    return new Decision(
+        Verdict.BLOCK, "budget.unknown", 5, "no budget named " + budget + " in hooks.yaml");
   }
 
   private static Subject pathSubject(String path) {
@@ -111,7 +120,8 @@ public final class Guard {
       return d;
     } catch (UncheckedIOException e) {
       engine.count(d.layer(), Verdict.BLOCK);
-      return new Decision(Verdict.BLOCK, AUDIT_RULE, d.layer(), "audit log unavailable: " + e.getMessage());
+      return new Decision(
+          Verdict.BLOCK, AUDIT_RULE, d.layer(), "audit log unavailable: " + e.getMessage());
     }
   }
 }

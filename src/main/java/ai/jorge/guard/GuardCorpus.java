@@ -85,7 +85,9 @@ public final class GuardCorpus {
     String input = joined(n.get("input"));
     OutboundMessage message = kind.equals("outbound") ? message(n.path("message")) : null;
     Operation operation = kind.equals("operation") ? operation(n.path("operation")) : null;
-    String shown = input != null ? input : message != null ? message.text() : String.valueOf(operation);
+    String shown = input != null ? input
+        : message != null ? message.text()
+        : String.valueOf(operation);
     String name = n.hasNonNull("note") ? n.get("note").asText() : kind + ": " + abbreviate(shown);
     String path = n.hasNonNull("path") ? n.get("path").asText() : null;
     return new CorpusCase(name, kind, input, path, expected, rule, message, operation);

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The parsed rules of hooks.yaml: the shipped default from the classpath ({@code guard/hooks.yaml}),
- * optionally merged with an override file. In an override, a rule with a known id is patched field
- * by field, a new id is added, {@code allow_paths} and {@code scan_skip_dirs} are extended, and
- * {@code replace: true} discards the default instead. Malformed YAML throws at load; a malformed
- * rule loads as one that blocks. Immutable, thread-safe.
+ * The parsed rules of hooks.yaml: the shipped default from the classpath ({@code
+ * guard/hooks.yaml}), optionally merged with an override file. In an override, a rule with a known
+ * id is patched field by field, a new id is added, {@code allow_paths} and {@code scan_skip_dirs}
+ * are extended, and {@code replace: true} discards the default instead. Malformed YAML throws at
+ * load; a malformed rule loads as one that blocks. Immutable, thread-safe.
  */
 public final class GuardPolicy {
   static final String BUILT_IN = "guard/hooks.yaml";
@@ -36,7 +36,8 @@ public final class GuardPolicy {
   private final List<String> skipDirs;
   private final String source;
 
-  private GuardPolicy(List<Rule> rules, List<String> allowPaths, List<String> skipDirs, String source) {
+  private GuardPolicy(
+      List<Rule> rules, List<String> allowPaths, List<String> skipDirs, String source) {
     this.rules = List.copyOf(rules);
     this.allowPaths = List.copyOf(allowPaths);
     this.skipDirs = List.copyOf(skipDirs);
@@ -54,7 +55,8 @@ public final class GuardPolicy {
     try {
       yaml = Files.readString(overrideFile);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read hooks file " + overrideFile + ": " + e.getMessage());
+      throw new InvalidInputException(
+          "cannot read hooks file " + overrideFile + ": " + e.getMessage());
     }
     ObjectNode merged = merge(builtInTree(), parse(yaml, overrideFile.toString()));
     return fromTree(merged, "classpath:" + BUILT_IN + " + " + overrideFile);
@@ -70,7 +72,10 @@ public final class GuardPolicy {
     return fromTree(parse(yaml, "inline"), "inline");
   }
 
-  /** True when content checks are skipped for this repository-relative path (the guard's own corpus). */
+  /**
+   * True when content checks are skipped for this repository-relative path (the guard's own
+   * corpus).
+   */
   public boolean allowListed(String relativePath) {
     String p = relativePath.replace('\\', '/');
     while (p.startsWith("./")) {
@@ -113,7 +118,8 @@ public final class GuardPolicy {
     for (int i = 0; i < ruleNodes.size(); i++) {
       rules.addAll(RuleFactory.build(ruleNodes.get(i), i));
     }
-    return new GuardPolicy(rules, strings(root, "allow_paths"), strings(root, "scan_skip_dirs"), source);
+    return new GuardPolicy(
+        rules, strings(root, "allow_paths"), strings(root, "scan_skip_dirs"), source);
   }
 
   private static ObjectNode builtInTree() {
@@ -135,7 +141,8 @@ public final class GuardPolicy {
       }
       throw new InvalidInputException("hooks file " + source + " must be a YAML mapping");
     } catch (JacksonException e) {
-      throw new InvalidInputException("hooks file " + source + " is not valid YAML: " + e.getOriginalMessage());
+      throw new InvalidInputException(
+          "hooks file " + source + " is not valid YAML: " + e.getOriginalMessage());
     }
   }
 

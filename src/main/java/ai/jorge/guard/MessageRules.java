@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The layer-3 and layer-5 checks on an outbound message that are facts, not phrases. Each is immutable and thread-safe. */
+/**
+ * The layer-3 and layer-5 checks on an outbound message that are facts, not phrases. Each is
+ * immutable and thread-safe.
+ */
 final class MessageRules {
   private MessageRules() {}
 
@@ -38,19 +41,24 @@ final class MessageRules {
 
     @Override
     public Optional<String> evaluate(Subject subject) {
-      if (!(subject instanceof Subject.Message(OutboundMessage m, String ignored)) || !m.proactive()) {
+      if (!(subject instanceof Subject.Message(OutboundMessage m, String ignored))
+          || !m.proactive()) {
         return Optional.empty();
       }
       LocalTime local = m.contactLocalTime().toLocalTime();
       boolean inside = !local.isBefore(start) && local.isBefore(end);
       return inside
           ? Optional.empty()
-          : Optional.of(String.format("%s: proactive message at %s contact-local (%s), allowed %s-%s",
+          : Optional.of(String.format(
+              "%s: proactive message at %s contact-local (%s), allowed %s-%s",
               spec.reason(), local.withNano(0), m.contactLocalTime().getZone(), start, end));
     }
   }
 
-  /** A message longer than the channel allows; {@code maxChars <= 0} falls back to {@code default_max_chars}. */
+  /**
+   * A message longer than the channel allows; {@code maxChars <= 0} falls back to {@code
+   * default_max_chars}.
+   */
   static final class Length extends BaseRule {
     private final int defaultMax;
 
@@ -72,7 +80,10 @@ final class MessageRules {
     }
   }
 
-  /** Internal identifiers: the message's own list plus id-shaped patterns (contact ids, UUIDs, message ids). */
+  /**
+   * Internal identifiers: the message's own list plus id-shaped patterns (contact ids, UUIDs,
+   * message ids).
+   */
   static final class InternalIds extends BaseRule {
     private final List<Pattern> patterns;
 
@@ -101,7 +112,10 @@ final class MessageRules {
     }
   }
 
-  /** At most {@code max_per_day} messages per contact per day; the opt-out confirmation always goes out. */
+  /**
+   * At most {@code max_per_day} messages per contact per day; the opt-out confirmation always goes
+   * out.
+   */
   static final class DailyCap extends BaseRule {
     private final int max;
 
@@ -112,7 +126,8 @@ final class MessageRules {
 
     @Override
     public Optional<String> evaluate(Subject subject) {
-      if (!(subject instanceof Subject.Message(OutboundMessage m, String ignored)) || m.isOptOutConfirmation()) {
+      if (!(subject instanceof Subject.Message(OutboundMessage m, String ignored))
+          || m.isOptOutConfirmation()) {
         return Optional.empty();
       }
       return m.sentToday() >= max

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * so each is checked on its own. Stateless and thread-safe.
  */
 final class Normalizer {
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
   private static final Pattern PERCENT = Pattern.compile("%[0-9a-fA-F]{2}");
   private static final Pattern HEX_ESCAPE = Pattern.compile("\\\\x([0-9a-fA-F]{2})");
   private static final Pattern IFS = Pattern.compile("\\$\\{IFS[^}]*}|\\$IFS(?![A-Za-z0-9_])");
@@ -80,7 +81,8 @@ final class Normalizer {
     s = EMPTY_EXPANSION.matcher(s).replaceAll("");
     s = ANSI_C_QUOTE.matcher(s).replaceAll("");
     s = s.replace("\\\n", "").replace("\"", "").replace("'", "").replace("\\", "");
-    s = BRACE_LIST.matcher(s).replaceAll(m -> Matcher.quoteReplacement(" " + m.group(1).replace(',', ' ') + " "));
+    s = BRACE_LIST.matcher(s)
+        .replaceAll(m -> Matcher.quoteReplacement(" " + m.group(1).replace(',', ' ') + " "));
     s = BLANKS.matcher(s).replaceAll(" ");
     return s.strip();
   }
@@ -96,7 +98,8 @@ final class Normalizer {
     if (DECODES_HEX.matcher(whole).find()) {
       Matcher m = HEX_TOKEN.matcher(whole);
       while (m.find()) {
-        String decoded = new String(HexFormat.of().parseHex(m.group()), StandardCharsets.ISO_8859_1);
+        byte[] bytes = HexFormat.of().parseHex(m.group());
+        String decoded = new String(bytes, StandardCharsets.ISO_8859_1);
         if (printable(decoded)) {
           payloads.add(decoded);
         }
@@ -153,7 +156,9 @@ final class Normalizer {
     return INVISIBLE.matcher(java.text.Normalizer.normalize(s, Form.NFKC)).replaceAll("");
   }
 
-  /** URL-decodes repeatedly (double encoding) without treating '+' as space or failing on stray '%'. */
+  /**
+   * URL-decodes repeatedly (double encoding) without treating '+' as space or failing on stray '%'.
+   */
   static String urlDecodeFully(String s) {
     String current = s;
     for (int i = 0; i < 3 && PERCENT.matcher(current).find(); i++) {

@@ -5,11 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Layer 4: who may run a dangerous operation, that they say why, and how big it may be. Immutable, thread-safe. */
+/**
+ * Layer 4: who may run a dangerous operation, that they say why, and how big it may be. Immutable,
+ * thread-safe.
+ */
 final class OperationRules {
   private OperationRules() {}
 
-  /** Known dangerous operations are restricted to {@code roles}; an operation not listed is refused. */
+  /**
+   * Known dangerous operations are restricted to {@code roles}; an operation not listed is refused.
+   */
   static final class Role extends BaseRule {
     private final Set<String> operations;
     private final Set<String> roles;

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A message about to be delivered to a contact, with the facts layer 3 and 5 need: opt-out state,
- * whether it is proactive (follow-up, nurture) rather than a direct reply, the contact's local time,
- * whether it is the one opt-out confirmation, how many messages the contact got today, the channel's
- * length limit (0 or less means the rule's default) and internal ids that must never leak.
+ * A message about to be delivered to a contact, with the facts layers 3 and 5 need: opt-out
+ * state, whether it is proactive (follow-up, nurture) rather than a direct reply, the contact's
+ * local time, whether it is the one opt-out confirmation, how many messages the contact got
+ * today, the channel's length limit (0 or less means the rule's default) and internal ids that
+ * must never leak.
  */
 public record OutboundMessage(
     String contactId,

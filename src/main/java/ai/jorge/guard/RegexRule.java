@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Matches regular expressions against a subject's normalised forms (or only its raw text with
- * {@code match: raw}, or each path-like token with {@code per_token: true}). Patterns may be grouped
- * by name; {@code {group}} in the reason names the group that matched. A match that also matches
- * one of the {@code unless} patterns is ignored. Immutable, thread-safe.
+ * {@code match: raw}, or each path-like token with {@code per_token: true}). Patterns may be
+ * grouped by name; {@code {group}} in the reason names the group that matched. A match that also
+ * matches one of the {@code unless} patterns is ignored. Immutable, thread-safe.
  */
 final class RegexRule extends BaseRule {
   private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s=<>:,]+");
@@ -23,7 +23,9 @@ final class RegexRule extends BaseRule {
 
   RegexRule(RuleSpec spec, Params p) {
     super(spec);
-    int flags = p.flag("case_sensitive", false) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    int flags = p.flag("case_sensitive", false)
+        ? 0
+        : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     this.groups = p.groupedPatterns("patterns", flags);
     this.unless = p.patterns("unless", false, flags);
     this.rawOnly = "raw".equals(p.text("match", "normalized"));
@@ -38,7 +40,8 @@ final class RegexRule extends BaseRule {
           Matcher m = pattern.matcher(candidate);
           while (m.find()) {
             if (!excluded(m.group())) {
-              return Optional.of(spec.reason().replace("{group}", group.getKey().replace('_', ' ')));
+              String name = group.getKey().replace('_', ' ');
+              return Optional.of(spec.reason().replace("{group}", name));
             }
           }
         }

@@ -20,7 +20,8 @@ final class RmRule extends BaseRule {
   RmRule(RuleSpec spec, Params p) {
     super(spec);
     this.dangerous = Set.copyOf(p.list("dangerous_targets", true));
-    this.dangerousPatterns = p.patterns("dangerous_target_patterns", false, Pattern.CASE_INSENSITIVE);
+    this.dangerousPatterns =
+        p.patterns("dangerous_target_patterns", false, Pattern.CASE_INSENSITIVE);
   }
 
   @Override
@@ -74,7 +75,8 @@ final class RmRule extends BaseRule {
 
   private boolean isDangerous(String target) {
     String t = target.matches("/+") ? "/" : target.replaceAll("(?<=.)/+$", "");
-    return dangerous.contains(t) || dangerousPatterns.stream().anyMatch(p -> p.matcher(target).matches());
+    return dangerous.contains(t)
+        || dangerousPatterns.stream().anyMatch(p -> p.matcher(target).matches());
   }
 
   private static String basename(String token) {

@@ -15,7 +15,9 @@ interface Rule {
 
   Set<Target> targets();
 
-  /** True when a match only warns: {@code warn_only: true} or {@code block: false} in hooks.yaml. */
+  /**
+   * True when a match only warns: {@code warn_only: true} or {@code block: false} in hooks.yaml.
+   */
   boolean warnOnly();
 
   /** False when the rule is limited to other file paths ({@code paths}/{@code skip_paths}). */

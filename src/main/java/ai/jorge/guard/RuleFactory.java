@@ -21,7 +21,8 @@ final class RuleFactory {
     if (id.isBlank()) {
       id = "rule#" + (index + 1);
     }
-    boolean warnOnly = node.path("warn_only").asBoolean(false) || !node.path("block").asBoolean(true);
+    boolean warnOnly =
+        node.path("warn_only").asBoolean(false) || !node.path("block").asBoolean(true);
     String reason = node.path("reason").asText(id);
     String type = node.path("type").asText("");
     int layer = node.path("layer").asInt(0);
@@ -86,7 +87,8 @@ final class RuleFactory {
     return switch (type) {
       case "rm_recursive", "force_push" -> Set.of(Target.COMMAND);
       case "entropy", "customer_data" -> Set.of(Target.CONTENT);
-      case "opted_out", "quiet_hours", "message_length", "internal_ids", "daily_cap" -> Set.of(Target.MESSAGE);
+      case "opted_out", "quiet_hours", "message_length", "internal_ids", "daily_cap" ->
+          Set.of(Target.MESSAGE);
       case "operation_role", "operation_reason", "operation_count" -> Set.of(Target.OPERATION);
       case "budget" -> Set.of(Target.BUDGET);
       default -> throw new IllegalArgumentException("targets required");

@@ -17,6 +17,7 @@ public record ScanReport(int files, List<Finding> findings) {
   }
 
   public String summary() {
-    return files + " files checked, " + count(Verdict.BLOCK) + " blocked, " + count(Verdict.WARN) + " warned";
+    return files + " files checked, " + count(Verdict.BLOCK) + " blocked, "
+        + count(Verdict.WARN) + " warned";
   }
 }

@@ -9,7 +9,8 @@ sealed interface Subject {
 
   /**
    * Text input (command, content or path): {@code raw} as given, {@code forms} every normalised
-   * variant a rule must check (the whole decoded text, each compound-command part, decoded payloads).
+   * variant a rule must check (the whole decoded text, each compound-command part, decoded
+   * payloads).
    */
   record Text(Target target, String raw, List<String> forms, String path) implements Subject {
     public Text {
@@ -17,7 +18,10 @@ sealed interface Subject {
     }
   }
 
-  /** An outbound message; {@code normalized} is its text lower-cased with whitespace and quotes folded. */
+  /**
+   * An outbound message; {@code normalized} is its text lower-cased with whitespace and quotes
+   * folded.
+   */
   record Message(OutboundMessage message, String normalized) implements Subject {
     @Override
     public Target target() {

@@ -2,7 +2,9 @@ package ai.jorge.guard;
 
 import java.util.Locale;
 
-/** The kind of input a rule applies to; {@code targets:} in hooks.yaml names these in lower case. */
+/**
+ * The kind of input a rule applies to; {@code targets:} in hooks.yaml names these in lower case.
+ */
 enum Target {
   COMMAND,
   CONTENT,

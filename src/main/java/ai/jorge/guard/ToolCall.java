@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * {@code jorge guard pre-tool-use}: checks a coding assistant's tool call given as Claude Code hook
- * JSON ({@code {"tool_name":..., "tool_input":{...}}}). Bash commands get the command checks; Write,
- * Edit, MultiEdit and NotebookEdit the content checks on the new text with its file path; other
- * tools naming a file or path (Read, Grep, Glob, ...) the path checks. A tool call that cannot be
- * read is blocked. Stateless.
+ * JSON ({@code {"tool_name":..., "tool_input":{...}}}). Bash commands get the command checks;
+ * Write, Edit, MultiEdit and NotebookEdit the content checks on the new text with its file path;
+ * other tools naming a file or path (Read, Grep, Glob, ...) the path checks. A tool call that
+ * cannot be read is blocked. Stateless.
  */
 public final class ToolCall {
   static final String INPUT_RULE = "guard.input";
@@ -26,7 +26,9 @@ public final class ToolCall {
     } catch (JacksonException e) {
       return unreadable("not JSON");
     }
-    if (root == null || !root.path("tool_name").isTextual() || !root.path("tool_input").isObject()) {
+    boolean wellFormed = root != null
+        && root.path("tool_name").isTextual() && root.path("tool_input").isObject();
+    if (!wellFormed) {
       return unreadable("expected tool_name and tool_input");
     }
     JsonNode in = root.get("tool_input");

@@ -37,9 +37,13 @@ public final class TreeScan {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
           if (attrs.isRegularFile()) {
             files[0]++;
-            Path shown = file.startsWith(absBase) ? absBase.relativize(file) : absRoot.relativize(file);
-            String rel = shown.toString().isEmpty() ? file.getFileName().toString() : shown.toString();
-            FileCheck.check(guard, rel.replace('\\', '/'), Files.readAllBytes(file)).ifPresent(findings::add);
+            Path shown = file.startsWith(absBase)
+                ? absBase.relativize(file)
+                : absRoot.relativize(file);
+            String rel = shown.toString().isEmpty()
+                ? file.getFileName().toString()
+                : shown.toString().replace('\\', '/');
+            FileCheck.check(guard, rel, Files.readAllBytes(file)).ifPresent(findings::add);
           }
           return FileVisitResult.CONTINUE;
         }

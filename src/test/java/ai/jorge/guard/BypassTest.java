@@ -2,11 +2,14 @@ package ai.jorge.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Dangerous commands hidden inside compound commands and obfuscations, generated as a cross product. */
+/**
+ * Dangerous commands hidden inside compound commands and obfuscations, generated as a cross
+ * product.
+ */
 class BypassTest {
   @TempDir Path dir;
   private Guard guard;
@@ -41,7 +47,8 @@ class BypassTest {
       }
       out.add("echo $(" + bad + ")");
       out.add("bash -c \"" + bad + "\"");
-      out.add(bad.toUpperCase(java.util.Locale.ROOT).replace("HTTPS://X.EXAMPLE/I.SH", "https://x.example/i.sh"));
+      out.add(bad.toUpperCase(Locale.ROOT)
+          .replace("HTTPS://X.EXAMPLE/I.SH", "https://x.example/i.sh"));
       out.add(bad.replace(" ", "${IFS}"));
       out.add(bad.replace(" ", "   \t "));
       out.add("echo " + Base64.getEncoder().encodeToString(bad.getBytes()) + " | base64 -d | sh");
@@ -68,7 +75,8 @@ class BypassTest {
       for (int j = 0; j < 40; j++) {
         token.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      if (guard.checkContent("blob = \"" + token + "\"", "src/main/js/a.js").ruleId().equals("content.high_entropy")) {
+      Decision d = guard.checkContent("blob = \"" + token + "\"", "src/main/js/a.js");
+      if (d.ruleId().equals("content.high_entropy")) {
         flagged++;
       }
     }
@@ -80,20 +88,23 @@ class BypassTest {
   void hex_digests_and_uuids_are_never_flagged_as_high_entropy() {
     Random random = new Random(7);
     for (int i = 0; i < 200; i++) {
-      String sha = String.format("%064x", new java.math.BigInteger(256, random));
-      String uuid = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+      String sha = String.format("%064x", new BigInteger(256, random));
+      String uuid = new UUID(random.nextLong(), random.nextLong()).toString();
 
-      assertThat(guard.checkContent(sha + " " + uuid.toUpperCase(java.util.Locale.ROOT), "NOTES.md").verdict())
+      String text = sha + " " + uuid.toUpperCase(Locale.ROOT);
+      assertThat(guard.checkContent(text, "NOTES.md").verdict())
           .isEqualTo(Verdict.ALLOW);
     }
   }
 
   @Test
   void command_is_split_into_every_part_and_payloads_are_decoded() {
-    List<String> forms = Normalizer.commandForms("echo cm0gLXJmIC8= | base64 -d | sh && r\"m\" -r''f $(ls)");
+    List<String> forms =
+        Normalizer.commandForms("echo cm0gLXJmIC8= | base64 -d | sh && r\"m\" -r''f $(ls)");
 
     assertThat(forms).contains(
-        "echo cm0gLXJmIC8= | base64 -d | sh && rm -rf $(ls)", "base64 -d", "rm -rf", "ls", "rm -rf /");
+        "echo cm0gLXJmIC8= | base64 -d | sh && rm -rf $(ls)",
+        "base64 -d", "rm -rf", "ls", "rm -rf /");
   }
 
   @Test

@@ -19,7 +19,14 @@ import picocli.CommandLine;
 class GuardCommandTest {
   @TempDir Path dir;
 
+  private static final String GITHUB_TOKEN_LINE =
+      "token: gh" + "p_EXAMPLEexample0000fake1111corpus2222";
+
   record Run(int exit, String out, String err) {}
+
+  private static String bash(String command) {
+    return "{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"" + command + "\"}}";
+  }
 
   private Run run(String stdin, String... args) {
     StringWriter out = new StringWriter();
@@ -67,8 +74,7 @@ class GuardCommandTest {
 
   @Test
   void pre_tool_use_blocks_a_destructive_bash_call_with_exit_2_and_the_reason_on_stderr() {
-    Run r = run("{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"cd / && r\\\"m\\\" -rf ~\"}}",
-        "pre-tool-use");
+    Run r = run(bash("cd / && r\\\"m\\\" -rf ~"), "pre-tool-use");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("destructive.rm_recursive", "recursive delete");
@@ -76,8 +82,7 @@ class GuardCommandTest {
 
   @Test
   void pre_tool_use_allows_a_safe_bash_call_with_exit_0() {
-    Run r = run("{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"rm -rf ./target && mvn -q test\"}}",
-        "pre-tool-use");
+    Run r = run(bash("rm -rf ./target && mvn -q test"), "pre-tool-use");
 
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
@@ -90,7 +95,8 @@ class GuardCommandTest {
         + "\"content\":\"String k = \\\"" + key + "\\\";\"}}", "pre-tool-use");
     Run edit = run("{\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\"/repo/.env\","
         + "\"old_string\":\"a\",\"new_string\":\"DEBUG=1\"}}", "pre-tool-use");
-    Run read = run("{\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"/home/me/.ssh/id_rsa\"}}",
+    Run read = run(
+        "{\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"/home/me/.ssh/id_rsa\"}}",
         "pre-tool-use");
 
     assertThat(write.exit()).isEqualTo(2);
@@ -113,9 +119,9 @@ class GuardCommandTest {
     Path tree = Files.createDirectories(dir.resolve("tree"));
     Files.writeString(tree.resolve("README.md"), "hello");
     Files.createDirectories(tree.resolve("target"));
-    Files.writeString(tree.resolve("target/leak.txt"), "token: gh" + "p_EXAMPLEexample0000fake1111corpus2222");
+    Files.writeString(tree.resolve("target/leak.txt"), GITHUB_TOKEN_LINE);
     Run clean = run("", "scan", tree.toString());
-    Files.writeString(tree.resolve("app.yaml"), "token: gh" + "p_EXAMPLEexample0000fake1111corpus2222");
+    Files.writeString(tree.resolve("app.yaml"), GITHUB_TOKEN_LINE);
 
     Run dirty = run("", "scan", tree.toString());
 
@@ -140,7 +146,8 @@ class GuardCommandTest {
     Files.writeString(repo.resolve("App.java"), "class App {}");
     git(repo, "add", "App.java");
     Run clean = run("", "pre-commit", "--repo", repo.toString());
-    Files.writeString(repo.resolve("leak.env"), "SLACK=xox" + "b-000000000000-0000000000000-EXAMPLEfakeEXAMPLE");
+    Files.writeString(repo.resolve("leak.env"),
+        "SLACK=xox" + "b-000000000000-0000000000000-EXAMPLEfakeEXAMPLE");
     Files.writeString(repo.resolve(".env"), "DEBUG=1");
     git(repo, "add", "leak.env", ".env");
 
@@ -152,7 +159,8 @@ class GuardCommandTest {
   }
 
   @Test
-  void install_writes_an_executable_hook_once_and_refuses_to_clobber_a_foreign_one() throws Exception {
+  void install_writes_an_executable_hook_once_and_refuses_to_clobber_a_foreign_one()
+      throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     git(repo, "init", "-q");
     Path hook = repo.resolve(".git/hooks/pre-commit");
@@ -170,13 +178,14 @@ class GuardCommandTest {
     Files.delete(hook);
     run("", "install", "--repo", repo.toString());
     assertThat(Files.isExecutable(hook)).isTrue();
-    assertThat(Files.readString(hook)).contains("./jorge guard pre-commit", "java -jar target/jorge.jar guard pre-commit");
+    assertThat(Files.readString(hook))
+        .contains("./jorge guard pre-commit", "java -jar target/jorge.jar guard pre-commit");
   }
 
   @Test
   void verify_audit_reports_ok_then_the_tampered_line() throws IOException {
-    run("{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls\"}}", "pre-tool-use");
-    run("{\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"rm -rf /\"}}", "pre-tool-use");
+    run(bash("ls"), "pre-tool-use");
+    run(bash("rm -rf /"), "pre-tool-use");
     Path audit = dir.resolve("audit.jsonl");
     Run ok = run("", "verify-audit", audit.toString());
     List<String> lines = Files.readAllLines(audit);
@@ -193,7 +202,9 @@ class GuardCommandTest {
 
   @Test
   void every_subcommand_has_help() {
-    for (String sub : List.of("pre-commit", "install", "pre-tool-use", "scan", "test", "verify-audit")) {
+    List<String> subcommands =
+        List.of("pre-commit", "install", "pre-tool-use", "scan", "test", "verify-audit");
+    for (String sub : subcommands) {
       Run r = run("", sub, "--help");
       assertThat(r.exit()).as(sub).isZero();
       assertThat(r.out()).as(sub).contains("Usage:").contains(sub);

@@ -25,7 +25,8 @@ class GuardCorpusTest {
     try {
       Path audit = Files.createTempDirectory("guard-corpus").resolve("audit.jsonl");
       Clock clock = Clock.fixed(Instant.parse("2025-06-02T18:00:00Z"), ZoneOffset.UTC);
-      return new Guard(GuardPolicy.builtIn(), clock, new SimpleMeterRegistry(), AuditLog.open(audit));
+      return new Guard(
+          GuardPolicy.builtIn(), clock, new SimpleMeterRegistry(), AuditLog.open(audit));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,7 +12,8 @@ import java.util.List;
 /** Builds guards for tests with a temp audit file and a meter registry the test can read. */
 final class GuardFixture {
   static final ZoneId LA = ZoneId.of("America/Los_Angeles");
-  static final Clock NOON_UTC = Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneId.of("UTC"));
+  static final Clock NOON_UTC =
+      Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneId.of("UTC"));
 
   final MeterRegistry meters = new SimpleMeterRegistry();
   final Path auditFile;

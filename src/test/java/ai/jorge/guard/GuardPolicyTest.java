@@ -51,7 +51,8 @@ class GuardPolicyTest {
              reason: no kubectl delete, patterns: ['\\bkubectl\\s+delete\\b']}
         """);
 
-    assertThat(guard.checkCommand("kubectl delete ns prod").ruleId()).isEqualTo("team.no_kubectl_delete");
+    assertThat(guard.checkCommand("kubectl delete ns prod").ruleId())
+        .isEqualTo("team.no_kubectl_delete");
     assertThat(guard.policy().allowListed("fixtures/leads.csv")).isTrue();
     assertThat(guard.policy().allowListed("src/main/resources/guard/corpus.yaml")).isTrue();
   }
@@ -70,10 +71,10 @@ class GuardPolicyTest {
 
   @Test
   void repository_copy_of_the_hooks_file_matches_the_shipped_default() throws IOException {
-    String shipped = new String(GuardPolicy.class.getClassLoader()
-        .getResourceAsStream(GuardPolicy.BUILT_IN).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    byte[] shipped = GuardPolicy.class.getClassLoader()
+        .getResourceAsStream(GuardPolicy.BUILT_IN).readAllBytes();
 
-    assertThat(Files.readString(Path.of("config/hooks.yaml"))).isEqualTo(shipped);
+    assertThat(Files.readAllBytes(Path.of("config/hooks.yaml"))).isEqualTo(shipped);
   }
 
   @Test
@@ -88,6 +89,7 @@ class GuardPolicyTest {
     Path missing = dir.resolve("nope.yaml");
 
     assertThatThrownBy(() -> GuardPolicy.load(missing)).isInstanceOf(InvalidInputException.class);
-    assertThat(GuardPolicy.loadIfPresent(missing).ruleIds()).isEqualTo(GuardPolicy.builtIn().ruleIds());
+    assertThat(GuardPolicy.loadIfPresent(missing).ruleIds())
+        .isEqualTo(GuardPolicy.builtIn().ruleIds());
   }
 }

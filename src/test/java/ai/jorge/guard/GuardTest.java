@@ -2,6 +2,7 @@ package ai.jorge.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,15 @@ class GuardTest {
 
   @Test
   void rule_that_throws_while_evaluating_blocks_with_its_id() {
-    Rule throwing = new BaseRule(new RuleSpec("test.throws", 3, Set.of(Target.MESSAGE), false, "never")) {
+    RuleSpec spec = new RuleSpec("test.throws", 3, Set.of(Target.MESSAGE), false, "never");
+    Rule throwing = new BaseRule(spec) {
       @Override
       public Optional<String> evaluate(Subject subject) {
         throw new IllegalStateException("boom");
       }
     };
-    Guard guard = new GuardFixture(dir, GuardPolicy.builtIn().plus(throwing), GuardFixture.NOON_UTC).guard;
+    GuardPolicy policy = GuardPolicy.builtIn().plus(throwing);
+    Guard guard = new GuardFixture(dir, policy, GuardFixture.NOON_UTC).guard;
 
     Decision d = guard.checkOutbound(GuardFixture.reply("See you Saturday at 10."));
 
@@ -69,7 +72,8 @@ class GuardTest {
 
     assertThat(guard.checkCommand("ls").ruleId()).isEqualTo("no.layer");
     assertThat(guard.checkOutbound(GuardFixture.reply("hi")).ruleId()).isEqualTo("no.layer");
-    assertThat(guard.checkOperation(new Operation("bulk_send", "admin", "x", 1)).ruleId()).isEqualTo("no.layer");
+    assertThat(guard.checkOperation(new Operation("bulk_send", "admin", "x", 1)).ruleId())
+        .isEqualTo("no.layer");
   }
 
   @Test
@@ -100,10 +104,12 @@ class GuardTest {
   void outbound_to_opted_out_contact_steering_and_claiming_human_are_blocked_and_counted() {
     GuardFixture f = new GuardFixture(dir);
     OutboundMessage optedOut = new OutboundMessage(
-        "ct_a1", "Still interested?", true, false, GuardFixture.afternoon(), false, 0, 0, List.of());
+        "ct_a1", "Still interested?", true, false, GuardFixture.afternoon(),
+        false, 0, 0, List.of());
 
     Decision d1 = f.guard.checkOutbound(optedOut);
-    Decision d2 = f.guard.checkOutbound(GuardFixture.reply("Great neighborhood for Christian families."));
+    Decision d2 =
+        f.guard.checkOutbound(GuardFixture.reply("Great neighborhood for Christian families."));
     Decision d3 = f.guard.checkOutbound(GuardFixture.reply("I'm a real person, promise."));
 
     assertThat(List.of(d1.ruleId(), d2.ruleId(), d3.ruleId()))
@@ -154,7 +160,7 @@ class GuardTest {
   void dangerous_operations_need_admin_a_reason_and_a_bulk_size_within_the_limit() {
     Guard guard = new GuardFixture(dir).guard;
 
-    assertThat(guard.checkOperation(new Operation("delete_contacts", "agent", "cleanup", 3)).ruleId())
+    assertThat(guard.checkOperation(new Operation("delete_contacts", "agent", "tidy", 3)).ruleId())
         .isEqualTo("operation.admin_only");
     assertThat(guard.checkOperation(new Operation("promote_model", "admin", " ", 1)).ruleId())
         .isEqualTo("operation.reason_required");
@@ -162,7 +168,7 @@ class GuardTest {
         .isEqualTo("operation.bulk_send_limit");
     assertThat(guard.checkOperation(new Operation("bulk_send", "admin", "campaign", 500)).verdict())
         .isEqualTo(Verdict.ALLOW);
-    assertThat(guard.checkOperation(new Operation("drop_everything", "admin", "why not", 1)).reason())
+    assertThat(guard.checkOperation(new Operation("drop_everything", "admin", "why", 1)).reason())
         .isEqualTo("unknown operation drop_everything");
   }
 
@@ -177,8 +183,10 @@ class GuardTest {
 
     List<String> lines = Files.readAllLines(f.auditFile);
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).contains("\"rule\":\"secret.anthropic_key\"").doesNotContain("EXAMPLEfake");
-    assertThat(lines.get(2)).contains("\"given_reason\":\"migration to new CRM\"", "\"role\":\"admin\"");
+    assertThat(lines.get(1)).contains("\"rule\":\"secret.anthropic_key\"")
+        .doesNotContain("EXAMPLEfake");
+    assertThat(lines.get(2))
+        .contains("\"given_reason\":\"migration to new CRM\"", "\"role\":\"admin\"");
     assertThat(AuditLog.verify(f.auditFile).ok()).isTrue();
   }
 
@@ -186,7 +194,7 @@ class GuardTest {
   void decision_is_block_when_the_audit_log_cannot_be_written() throws IOException {
     Path notAFile = Files.createDirectories(dir.resolve("audit-is-a-directory"));
     Guard guard = new Guard(GuardPolicy.builtIn(), GuardFixture.NOON_UTC,
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), AuditLog.open(notAFile));
+        new SimpleMeterRegistry(), AuditLog.open(notAFile));
 
     Decision d = guard.checkCommand("ls");
 
@@ -199,7 +207,8 @@ class GuardTest {
     Guard guard = new GuardFixture(dir).guard;
 
     assertThat(guard.checkContent("DEBUG=true", "deploy/.env").ruleId()).isEqualTo("secret.file");
-    assertThat(guard.checkContent("DEBUG=true", "deploy/.env.example").verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(guard.checkContent("DEBUG=true", "deploy/.env.example").verdict())
+        .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
@@ -207,7 +216,9 @@ class GuardTest {
     Guard guard = new GuardFixture(dir).guard;
     String line = "String sql = \"SELECT * FROM leads WHERE id = \" + id;";
 
-    assertThat(guard.checkContent(line, "src/main/java/Dao.java").ruleId()).isEqualTo("content.sql_concat");
-    assertThat(guard.checkContent(line, "docs/anti-patterns.md").verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(guard.checkContent(line, "src/main/java/Dao.java").ruleId())
+        .isEqualTo("content.sql_concat");
+    assertThat(guard.checkContent(line, "docs/anti-patterns.md").verdict())
+        .isEqualTo(Verdict.ALLOW);
   }
 }
