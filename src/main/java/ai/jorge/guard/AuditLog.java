@@ -67,27 +67,36 @@ public final class AuditLog {
   String append(Map<String, Object> entry) {
     synchronized (monitor) {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-              StandardOpenOption.READ, StandardOpenOption.WRITE);
-          FileLock ignored = ch.lock()) {
-        Map<String, Object> last = lastEntry(ch);
-        String prev = last == null ? GENESIS : String.valueOf(last.get("hash"));
-        long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
-        Map<String, Object> fields = new LinkedHashMap<>(entry);
-        fields.put("seq", seq);
-        fields.put("prev_hash", prev);
-        String hash = sha256(prev + CANONICAL.writeValueAsString(fields));
-        fields.put("hash", hash);
-        String line = CANONICAL.writeValueAsString(fields) + "\n";
-        ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-        ch.position(ch.size());
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
+          StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        FileLock lock = ch.lock();
+        try {
+          return appendLocked(ch, entry);
+        } finally {
+          lock.release();
         }
-        return hash;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to audit log " + file, e);
       }
     }
+  }
+
+  private static String appendLocked(FileChannel ch, Map<String, Object> entry)
+      throws IOException {
+    Map<String, Object> last = lastEntry(ch);
+    String prev = last == null ? GENESIS : String.valueOf(last.get("hash"));
+    long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
+    Map<String, Object> fields = new LinkedHashMap<>(entry);
+    fields.put("seq", seq);
+    fields.put("prev_hash", prev);
+    String hash = sha256(prev + CANONICAL.writeValueAsString(fields));
+    fields.put("hash", hash);
+    String line = CANONICAL.writeValueAsString(fields) + "\n";
+    ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    ch.position(ch.size());
+    while (buffer.hasRemaining()) {
+      ch.write(buffer);
+    }
+    return hash;
   }
 
   /** Checks every line's chain link, sequence number and hash. */
