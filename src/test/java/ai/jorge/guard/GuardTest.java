@@ -3,6 +3,8 @@ package ai.jorge.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,21 @@ class GuardTest {
     assertThat(d2.reason()).isEqualTo("Fair Housing: steering language about religion");
     assertThat(f.count(3, Verdict.BLOCK)).isEqualTo(3.0);
     assertThat(f.count(5, Verdict.ALLOW)).isZero();
+  }
+
+  @Test
+  void blocked_outbound_messages_show_up_in_prometheus_as_jorge_guard_decisions_total() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Guard guard = new Guard(GuardPolicy.builtIn(), GuardFixture.NOON_UTC, prometheus,
+        AuditLog.open(dir.resolve("audit.jsonl")));
+
+    guard.checkOutbound(GuardFixture.reply("This is not a bot."));
+    guard.checkOutbound(GuardFixture.reply("See you at 10."));
+
+    assertThat(prometheus.scrape())
+        .contains("jorge_guard_decisions_total{decision=\"block\",layer=\"3\"} 1.0")
+        .contains("jorge_guard_decisions_total{decision=\"allow\",layer=\"3\"} 1.0")
+        .contains("jorge_guard_decisions_total{decision=\"allow\",layer=\"5\"} 1.0");
   }
 
   @Test
