@@ -37,8 +37,9 @@ final class QualifyingBot {
     boolean wasNotInterested = s.notInterested();
     Map<String, Object> found = q.extract(t.text, qualifying, t.ctx, intent);
     s = interest(s.withAnswers(found), side, intent, booking);
+    boolean queuedNow = queueOtherGoal(t, side, intent);
     boolean retry = false;
-    if (qualifying != null && !q.answered(qualifying, s) && found.isEmpty() && !s.notInterested()) {
+    if (qualifying != null && !q.answered(qualifying, s) && found.isEmpty() && !s.notInterested() && !queuedNow) {
       int misses = s.missesFor(qualifying.wire()) + 1;
       s = s.withMisses(qualifying.wire(), misses);
       if (misses >= 2) {
@@ -49,7 +50,6 @@ final class QualifyingBot {
     }
     s = s.withRating(q.rate(s));
     t.state.side(side, s);
-    queueOtherGoal(t, side, intent);
     if (botQuestion) {
       t.say(t.settings.text("identity", Map.of("goal", side == Side.SELLER ? "sale" : "home search")));
     }
@@ -117,7 +117,7 @@ final class QualifyingBot {
     return true;
   }
 
-  private void queueOtherGoal(Turn t, Side side, Intent intent) {
+  private boolean queueOtherGoal(Turn t, Side side, Intent intent) {
     Side other = side.other();
     double score = other == Side.BUYER ? intent.buyer() : intent.seller();
     boolean declined = other == Side.BUYER ? intent.buyerDeclined() : intent.sellerDeclined();
@@ -127,7 +127,9 @@ final class QualifyingBot {
     if (score >= threshold && !declined && t.state.queued() == null && !done) {
       t.state.queue(other, score);
       t.say(t.settings.text("queue." + other.wireName()));
+      return true;
     }
+    return false;
   }
 
   private static SideState interest(SideState s, Side side, Intent intent, boolean booking) {
