@@ -71,7 +71,7 @@ public final class ConversationEngine {
       if (t.state.appointmentStatus() == AppointmentStatus.OFFERED) {
         AppointmentDesk.reoffer(t);
       } else {
-        qualifying.continueWith(t, focus, null, false, false);
+        qualifying.continueWith(t, focus, null, false, null);
       }
     }
   }

@@ -39,6 +39,16 @@ final class DefaultTexts {
     t.put("buyer.motivation.retry",
         "For example a new job, needing more space, or wanting to own instead of rent. What's prompting the move?");
     t.put("ack", "Got it, thanks.");
+    t.put("ack.motivation", "Thanks for sharing that.");
+    t.put("ack.motivation.divorce", "Thanks for sharing that; I know it's a lot to handle.");
+    t.put("ack.motivation.foreclosure", "Thanks for telling me; we'll move quickly.");
+    t.put("ack.motivation.inheritance", "I'm sorry for your loss, and thanks for sharing.");
+    t.put("ack.motivation.medical", "Thanks for sharing that; we'll keep this easy for you.");
+    t.put("ack.timeline", "Got it.");
+    t.put("ack.condition", "Good to know.");
+    t.put("ack.price", "Thanks.");
+    t.put("ack.criteria", "Great, thanks.");
+    t.put("ack.financing", "Perfect.");
     t.put("queue.buyer", "I can help you find your next place too once we've covered the sale.");
     t.put("queue.seller", "I can help with selling your current home too, right after we sort out your search.");
     t.put("handoff.buyer", "Now let's find your next home.");

@@ -29,7 +29,8 @@ final class QualifyingBot {
     boolean botQuestion = MetaQuestionDetector.asksIfBot(t.text);
     boolean advice = MetaQuestionDetector.asksForAdvice(t.text);
     boolean meta = botQuestion || advice;
-    Slot qualifying = asked != null && q.slots().contains(asked) && !meta ? asked : null;
+    boolean declining = !booking && (intent.notInterested() || declined(side, intent));
+    Slot qualifying = asked != null && q.slots().contains(asked) && !meta && !declining ? asked : null;
     if (booking) {
       AppointmentDesk.answer(t, meta);
     }
@@ -65,11 +66,22 @@ final class QualifyingBot {
       }
       return;
     }
-    continueWith(t, side, retry ? qualifying : null, asked != null, !found.isEmpty());
+    continueWith(t, side, retry ? qualifying : null, asked != null, found.isEmpty() ? null : ackKey(q, qualifying, s));
+  }
+
+  private static String ackKey(Qualifier q, Slot asked, SideState s) {
+    if (asked == null || !q.answered(asked, s) || SideState.UNKNOWN.equals(s.answers().get(q.unknownKey(asked)))) {
+      return "ack";
+    }
+    if (asked == Slot.MOTIVATION) {
+      String key = "ack.motivation." + s.answers().get("motivation");
+      return DefaultTexts.ALL.containsKey(key) ? key : "ack.motivation";
+    }
+    return "ack." + asked.wire();
   }
 
   /** Offers times to a HOT lead, else asks the next open question, else hands off or closes. */
-  void continueWith(Turn t, Side side, Slot retrySlot, boolean wasAsking, boolean acknowledge) {
+  void continueWith(Turn t, Side side, Slot retrySlot, boolean wasAsking, String ackKey) {
     Qualifier q = qualifiers.get(side);
     SideState s = t.state.side(side);
     if (s.temperature() == Temperature.HOT && t.state.appointmentStatus() == AppointmentStatus.NONE) {
@@ -80,8 +92,8 @@ final class QualifyingBot {
     }
     Slot next = q.nextOpen(s);
     if (next != null) {
-      if (acknowledge && !t.saidAnything()) {
-        t.say(t.settings.text("ack"));
+      if (ackKey != null && !t.saidAnything()) {
+        t.say(t.settings.text(ackKey));
       }
       String key = q.textKey(next) + (next == retrySlot ? ".retry" : "");
       t.ask(next, t.settings.text(key));
@@ -113,7 +125,7 @@ final class QualifyingBot {
     t.say(t.settings.text("handoff." + to.wireName()));
     SideState target = t.state.sideOrEmpty(to);
     t.state.side(to, target.withRating(qualifiers.get(to).rate(target)));
-    continueWith(t, to, null, true, false);
+    continueWith(t, to, null, true, null);
     return true;
   }
 
@@ -132,11 +144,15 @@ final class QualifyingBot {
     return false;
   }
 
+  private static boolean declined(Side side, Intent intent) {
+    return side == Side.SELLER ? intent.sellerDeclined() : intent.buyerDeclined();
+  }
+
   private static SideState interest(SideState s, Side side, Intent intent, boolean booking) {
     if (booking) {
       return s;
     }
-    boolean declined = side == Side.SELLER ? intent.sellerDeclined() : intent.buyerDeclined();
+    boolean declined = declined(side, intent);
     double score = side == Side.SELLER ? intent.seller() : intent.buyer();
     if (declined || intent.notInterested()) {
       return s.withNotInterested(true);

@@ -17,7 +17,7 @@ public final class IntentDetector {
   private static final Pattern SELLER_EXPLICIT =
       Pattern.compile(
           "\\b(?:sell|selling|sale of (?:my|our))\\b|\\blist(?:ing)? (?:my|our|the) (?:house|home|place|condo|property"
-              + "|townhouse|townhome)|\\bput (?:my|our|the) (?:house|home|place|condo) on the market"
+              + "|townhouse|townhome)|\\bput(?:ting)? (?:my|our|the) (?:house|home|place|condo|townhouse) (?:up )?(?:on the market|for sale)"
               + "|\\bwhat(?:'s| is) (?:my|our) (?:\\w+ )?(?:house|home|place|property|condo|townhouse) worth"
               + "|\\bhow much (?:is|could|would|can|will) (?:my|our|i get|we get)|\\b(?:home|house|property) "
               + "(?:value|valuation|estimate|appraisal)|\\bvalue of (?:my|our)|\\bworth (?:of )?my (?:house|home)"
@@ -27,7 +27,9 @@ public final class IntentDetector {
           "\\b(?:buy|buying|purchase|purchasing)\\b|\\blooking for (?:a|an|our|my) (?:new )?(?:home|house|place|condo"
               + "|townhouse|townhome|property|\\d+ ?(?:bed|br|bd|bedroom))|\\bhouse hunting\\b|\\bhome search\\b"
               + "|\\bfirst[- ]time (?:home )?buyers?\\b|\\b(?:need|want|looking for) (?:a|an) (?:\\d+|one|two|three"
-              + "|four|five|six)[ -]?(?:bed|br|bd|bedroom)|\\bin the market for\\b|\\bbuyers? agent\\b");
+              + "|four|five|six)[ -]?(?:bed|br|bd|bedroom)|\\bin the market for\\b|\\bbuyers? agent\\b"
+              + "|\\b(?:do you have|are there|any|show me|see|tour|looking at|interested in)\\b[^.?!]{0,30}\\b(?:homes|houses"
+              + "|condos|townhomes|townhouses|properties|listings)\\b|\\b(?:homes|houses|condos|listings) (?:for sale|available)\\b");
   private static final List<Pattern> BUYER_WEAK =
       List.of(
           Pattern.compile("\\bpre-? ?approv|\\bpreapprov|\\bpre-? ?qual"),
