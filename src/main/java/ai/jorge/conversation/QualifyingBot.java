@@ -7,9 +7,8 @@ import java.util.Map;
 /**
  * Runs one turn for the seller or buyer bot: reads an answer to a pending appointment offer,
  * extracts every answer the message holds, counts misses on the question just asked (re-ask once
- * with an example, then record unknown), notes a second goal, recomputes the temperature, and
- * then offers times to a HOT lead, asks the next open question, hands off to a queued goal, or
- * closes.
+ * with an example, then record unknown), notes a second goal, recomputes the temperature, and then
+ * offers times to a HOT lead, asks the next open question, hands off to a queued goal, or closes.
  */
 final class QualifyingBot {
   private final Map<Side, Qualifier> qualifiers;
@@ -25,12 +24,14 @@ final class QualifyingBot {
   void run(Turn t, Side side, Intent intent) {
     Qualifier q = qualifiers.get(side);
     Slot asked = Slot.fromWire(t.state.asking());
-    boolean booking = asked == Slot.APPOINTMENT && t.state.appointmentStatus() == AppointmentStatus.OFFERED;
+    boolean booking =
+        asked == Slot.APPOINTMENT && t.state.appointmentStatus() == AppointmentStatus.OFFERED;
     boolean botQuestion = MetaQuestionDetector.asksIfBot(t.text);
     boolean advice = MetaQuestionDetector.asksForAdvice(t.text);
     boolean meta = botQuestion || advice;
     boolean declining = !booking && (intent.notInterested() || declined(side, intent));
-    Slot qualifying = asked != null && q.slots().contains(asked) && !meta && !declining ? asked : null;
+    Slot qualifying =
+        asked != null && q.slots().contains(asked) && !meta && !declining ? asked : null;
     if (booking) {
       AppointmentDesk.answer(t, meta);
     }
@@ -40,7 +41,11 @@ final class QualifyingBot {
     s = interest(s.withAnswers(found), side, intent, booking);
     boolean queuedNow = queueOtherGoal(t, side, intent);
     boolean retry = false;
-    if (qualifying != null && !q.answered(qualifying, s) && found.isEmpty() && !s.notInterested() && !queuedNow) {
+    if (qualifying != null
+        && !q.answered(qualifying, s)
+        && found.isEmpty()
+        && !s.notInterested()
+        && !queuedNow) {
       int misses = s.missesFor(qualifying.wire()) + 1;
       s = s.withMisses(qualifying.wire(), misses);
       if (misses >= 2) {
@@ -52,7 +57,9 @@ final class QualifyingBot {
     s = s.withRating(q.rate(s));
     t.state.side(side, s);
     if (botQuestion) {
-      t.say(t.settings.text("identity", Map.of("goal", side == Side.SELLER ? "sale" : "home search")));
+      t.say(
+          t.settings.text(
+              "identity", Map.of("goal", side == Side.SELLER ? "sale" : "home search")));
     }
     if (advice) {
       t.say(t.settings.text("advice"));
@@ -61,16 +68,24 @@ final class QualifyingBot {
       return;
     }
     if (s.notInterested()) {
-      if (t.state.queued() == null || !handOffToQueued(t, side, "not interested in " + side.wireName() + "ing")) {
+      if (t.state.queued() == null
+          || !handOffToQueued(t, side, "not interested in " + side.wireName() + "ing")) {
         t.say(t.settings.text(wasNotInterested ? "not_interested.again" : "not_interested"));
       }
       return;
     }
-    continueWith(t, side, retry ? qualifying : null, asked != null, found.isEmpty() ? null : ackKey(q, qualifying, s));
+    continueWith(
+        t,
+        side,
+        retry ? qualifying : null,
+        asked != null,
+        found.isEmpty() ? null : ackKey(q, qualifying, s));
   }
 
   private static String ackKey(Qualifier q, Slot asked, SideState s) {
-    if (asked == null || !q.answered(asked, s) || SideState.UNKNOWN.equals(s.answers().get(q.unknownKey(asked)))) {
+    if (asked == null
+        || !q.answered(asked, s)
+        || SideState.UNKNOWN.equals(s.answers().get(q.unknownKey(asked)))) {
       return "ack";
     }
     if (asked == Slot.MOTIVATION) {
@@ -84,7 +99,8 @@ final class QualifyingBot {
   void continueWith(Turn t, Side side, Slot retrySlot, boolean wasAsking, String ackKey) {
     Qualifier q = qualifiers.get(side);
     SideState s = t.state.side(side);
-    if (s.temperature() == Temperature.HOT && t.state.appointmentStatus() == AppointmentStatus.NONE) {
+    if (s.temperature() == Temperature.HOT
+        && t.state.appointmentStatus() == AppointmentStatus.NONE) {
       AppointmentDesk.offer(t);
       if (t.asked()) {
         return;
@@ -117,8 +133,15 @@ final class QualifyingBot {
     Side to = t.state.queued();
     SideState done = t.state.side(from);
     String reason =
-        to.wireName() + " goal queued during " + from.wireName() + " qualification, " + from.wireName() + " " + why
-            + "; " + Handoffs.summary(from, done);
+        to.wireName()
+            + " goal queued during "
+            + from.wireName()
+            + " qualification, "
+            + from.wireName()
+            + " "
+            + why
+            + "; "
+            + Handoffs.summary(from, done);
     if (!Handoffs.transfer(t, to, reason, t.state.queuedConfidence())) {
       return false;
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class HandoffConversationTest {
   private final Fixtures.Conversation c = new Fixtures.Conversation();
 
-  /** A seller who mentioned buying next, with only the price question left; WARM, so no appointment. */
+  /**
+   * A seller who mentioned buying next, with only the price question left; WARM, so no appointment.
+   */
   private void sellerWithBuyerQueuedAwaitingPrice() {
     c.say("I want to sell my condo");
     c.say("Growing family, we'll need to buy a bigger house nearby after");
@@ -25,9 +27,22 @@ class HandoffConversationTest {
     ConversationState s = c.state;
     c.state =
         new ConversationState(
-            s.bot(), s.focus(), s.seller(), s.buyer(), s.queued(), s.queuedConfidence(), s.optedOut(), s.asking(),
-            s.intentAsks(), s.appointmentStatus(), s.offeredSlots(), s.appointmentMisses(), s.appointment(),
-            history, s.notInterested(), s.needsHuman());
+            s.bot(),
+            s.focus(),
+            s.seller(),
+            s.buyer(),
+            s.queued(),
+            s.queuedConfidence(),
+            s.optedOut(),
+            s.asking(),
+            s.intentAsks(),
+            s.appointmentStatus(),
+            s.offeredSlots(),
+            s.appointmentMisses(),
+            s.appointment(),
+            history,
+            s.notInterested(),
+            s.needsHuman());
   }
 
   private static Handoff handoff(Bot from, Bot to, Duration ago) {
@@ -45,12 +60,15 @@ class HandoffConversationTest {
     TurnResult r = c.say("550k");
     assertThat(r.state().bot()).isEqualTo(Bot.BUYER);
     assertThat(r.asking()).isEqualTo("criteria");
-    assertThat(r.handoffs()).singleElement().satisfies(h -> {
-      assertThat(h.from()).isEqualTo(Bot.SELLER);
-      assertThat(h.to()).isEqualTo(Bot.BUYER);
-      assertThat(h.confidence()).isEqualTo(1.0);
-      assertThat(h.reason()).contains("seller WARM").contains("price=550000");
-    });
+    assertThat(r.handoffs())
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.from()).isEqualTo(Bot.SELLER);
+              assertThat(h.to()).isEqualTo(Bot.BUYER);
+              assertThat(h.confidence()).isEqualTo(1.0);
+              assertThat(h.reason()).contains("seller WARM").contains("price=550000");
+            });
     assertThat(r.state().handoffs()).hasSize(2);
     assertThat(c.buyer("motivation")).isEqualTo("upsizing");
     assertThat(c.state.seller().temperature()).isEqualTo(Temperature.WARM);
@@ -58,7 +76,9 @@ class HandoffConversationTest {
     c.say("pre-approved");
     TurnResult last = c.say("about 2 months");
     assertThat(last.asking()).isNull();
-    assertThat(c.results).extracting(TurnResult::asking).containsOnlyOnce("motivation", "criteria", "financing");
+    assertThat(c.results)
+        .extracting(TurnResult::asking)
+        .containsOnlyOnce("motivation", "criteria", "financing");
   }
 
   @Test
@@ -73,7 +93,9 @@ class HandoffConversationTest {
     assertThat(booked.booked()).isNotNull();
     assertThat(booked.state().bot()).isEqualTo(Bot.BUYER);
     assertThat(booked.asking()).isEqualTo("criteria");
-    assertThat(c.replyText(booked)).contains("You're all set").contains("What are you looking for?");
+    assertThat(c.replyText(booked))
+        .contains("You're all set")
+        .contains("What are you looking for?");
   }
 
   @Test
@@ -88,7 +110,9 @@ class HandoffConversationTest {
     c.say("in 2 months");
     TurnResult r = c.say("growing family, we need more space");
     assertThat(r.state().bot()).isEqualTo(Bot.SELLER);
-    assertThat(r.handoffs()).singleElement().satisfies(h -> assertThat(h.from()).isEqualTo(Bot.BUYER));
+    assertThat(r.handoffs())
+        .singleElement()
+        .satisfies(h -> assertThat(h.from()).isEqualTo(Bot.BUYER));
     assertThat(c.seller("motivation")).isEqualTo("upsizing");
     assertThat(r.asking()).isEqualTo("timeline");
   }
@@ -145,9 +169,19 @@ class HandoffConversationTest {
     Instant now = Fixtures.NOW;
     List<Handoff> old = List.of(handoff(Bot.SELLER, Bot.BUYER, Duration.ofMinutes(31)));
     assertThat(HandoffGuard.allows(old, Bot.SELLER, Bot.BUYER, now)).isTrue();
-    assertThat(HandoffGuard.allows(List.of(handoff(Bot.SELLER, Bot.BUYER, Duration.ofMinutes(29))),
-        Bot.SELLER, Bot.BUYER, now)).isFalse();
-    assertThat(HandoffGuard.allows(List.of(handoff(Bot.SELLER, Bot.BUYER, Duration.ofMinutes(5))),
-        Bot.BUYER, Bot.SELLER, now)).isTrue();
+    assertThat(
+            HandoffGuard.allows(
+                List.of(handoff(Bot.SELLER, Bot.BUYER, Duration.ofMinutes(29))),
+                Bot.SELLER,
+                Bot.BUYER,
+                now))
+        .isFalse();
+    assertThat(
+            HandoffGuard.allows(
+                List.of(handoff(Bot.SELLER, Bot.BUYER, Duration.ofMinutes(5))),
+                Bot.BUYER,
+                Bot.SELLER,
+                now))
+        .isTrue();
   }
 }

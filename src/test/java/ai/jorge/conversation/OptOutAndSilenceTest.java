@@ -13,12 +13,20 @@ class OptOutAndSilenceTest {
   private final Fixtures.Conversation c = new Fixtures.Conversation();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"STOP", "unsubscribe", "Opt-Out!", "please stop texting me", "remove me from your list"})
+  @ValueSource(
+      strings = {
+        "STOP",
+        "unsubscribe",
+        "Opt-Out!",
+        "please stop texting me",
+        "remove me from your list"
+      })
   void an_opt_out_at_any_stage_is_confirmed_exactly_once(String text) {
     c.say("I want to sell my house");
     TurnResult r = c.say(text);
     assertThat(r.optedOut()).isTrue();
-    assertThat(r.replies()).containsExactly(new Reply(CONFIRMATION, Reply.Kind.OPT_OUT_CONFIRMATION));
+    assertThat(r.replies())
+        .containsExactly(new Reply(CONFIRMATION, Reply.Kind.OPT_OUT_CONFIRMATION));
     assertThat(r.asking()).isNull();
     assertThat(c.say("STOP").replies()).isEmpty();
   }
@@ -50,10 +58,13 @@ class OptOutAndSilenceTest {
     TurnResult r = c.say("START");
     assertThat(r.optedOut()).isFalse();
     assertThat(r.resubscribed()).isTrue();
-    assertThat(r.replies()).singleElement().satisfies(reply -> {
-      assertThat(reply.kind()).isEqualTo(Reply.Kind.RESUBSCRIBED);
-      assertThat(reply.text()).contains("resubscribed").contains("30 to 45 days");
-    });
+    assertThat(r.replies())
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.kind()).isEqualTo(Reply.Kind.RESUBSCRIBED);
+              assertThat(reply.text()).contains("resubscribed").contains("30 to 45 days");
+            });
     assertThat(r.asking()).isEqualTo("timeline");
     assertThat(c.say("UNSTOP").resubscribed()).isFalse();
   }
@@ -77,7 +88,9 @@ class OptOutAndSilenceTest {
     assertThat(r.turnedHot()).isTrue();
     assertThat(r.offeredSlots()).isEmpty();
     TurnResult stop = c.say("STOP");
-    assertThat(stop.replies()).extracting(Reply::kind).containsExactly(Reply.Kind.OPT_OUT_CONFIRMATION);
+    assertThat(stop.replies())
+        .extracting(Reply::kind)
+        .containsExactly(Reply.Kind.OPT_OUT_CONFIRMATION);
   }
 
   @Test

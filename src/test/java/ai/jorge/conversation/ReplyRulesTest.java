@@ -40,12 +40,24 @@ class ReplyRulesTest {
   @Test
   void every_reply_has_at_most_one_question_and_no_links() {
     String[] lines = {
-      "hey", "both", "we're relocating to Austin, want to buy there", "yes", "move-in ready", "$725k", "Tuesday works",
-      "3 bed 2 bath", "cash", "2 weeks", "are you a bot?", "new job"
+      "hey",
+      "both",
+      "we're relocating to Austin, want to buy there",
+      "yes",
+      "move-in ready",
+      "$725k",
+      "Tuesday works",
+      "3 bed 2 bath",
+      "cash",
+      "2 weeks",
+      "are you a bot?",
+      "new job"
     };
     for (String line : lines) {
       for (Reply reply : c.say(line).replies()) {
-        assertThat(reply.text().chars().filter(ch -> ch == '?').count()).as(reply.text()).isLessThanOrEqualTo(1);
+        assertThat(reply.text().chars().filter(ch -> ch == '?').count())
+            .as(reply.text())
+            .isLessThanOrEqualTo(1);
         assertThat(reply.text()).doesNotContain("http", "www.", "{", "}");
         assertThat(reply.text().length()).isLessThanOrEqualTo(320);
       }
@@ -73,7 +85,8 @@ class ReplyRulesTest {
     BotSettings settings = new BotSettings("Maria", 60, List.of("Ontario"), texts);
     var convo = new Fixtures.Conversation(settings);
     TurnResult r = convo.say("is this a bot? I want to sell");
-    assertThat(r.replies()).allSatisfy(reply -> assertThat(reply.text().length()).isLessThanOrEqualTo(60));
+    assertThat(r.replies())
+        .allSatisfy(reply -> assertThat(reply.text().length()).isLessThanOrEqualTo(60));
     assertThat(r.replies()).allSatisfy(reply -> assertThat(reply.text()).doesNotEndWith(" wor"));
     assertThat(convo.replyText(r)).contains("Maria's assistant");
   }
@@ -83,7 +96,8 @@ class ReplyRulesTest {
     BotSettings d = BotSettings.defaults();
     assertThat(d.agentName()).isEqualTo("Jorge");
     assertThat(d.maxReplyChars()).isEqualTo(320);
-    assertThat(d.texts()).containsKeys("seller.motivation", "buyer.criteria", "opt_out", "appointment.offer");
+    assertThat(d.texts())
+        .containsKeys("seller.motivation", "buyer.criteria", "opt_out", "appointment.offer");
     assertThat(d.serviceAreas()).contains("Rancho Cucamonga");
   }
 
@@ -91,7 +105,8 @@ class ReplyRulesTest {
   void the_engine_is_deterministic() {
     var a = new Fixtures.Conversation();
     var b = new Fixtures.Conversation();
-    for (String line : List.of("hey", "sell", "relocating", "yes", "good shape", "700k", "the second one")) {
+    for (String line :
+        List.of("hey", "sell", "relocating", "yes", "good shape", "700k", "the second one")) {
       assertThat(a.say(line)).isEqualTo(b.say(line));
     }
   }

@@ -16,7 +16,9 @@ class StateJsonTest {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   private final ObjectMapper plainJson =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Test
   void state_round_trips_through_json_and_the_conversation_continues_the_same() throws Exception {
@@ -33,18 +35,21 @@ class StateJsonTest {
     TurnResult fromRestored = engine.handle(restored, "the second one", Fixtures.CTX);
     assertThat(fromRestored.replies()).isEqualTo(fromOriginal.replies());
     assertThat(fromRestored.state().bot()).isEqualTo(Bot.BUYER);
-    assertThat(fromRestored.booked().start().toInstant()).isEqualTo(fromOriginal.booked().start().toInstant());
+    assertThat(fromRestored.booked().start().toInstant())
+        .isEqualTo(fromOriginal.booked().start().toInstant());
   }
 
   @Test
   void slots_read_back_in_utc_by_a_default_mapper_still_book_the_same_time() throws Exception {
     var c = new Fixtures.Conversation();
     c.say("selling, relocating, yes 30 days works, move-in ready, $725k");
-    ConversationState restored = plainJson.readValue(plainJson.writeValueAsString(c.state), ConversationState.class);
+    ConversationState restored =
+        plainJson.readValue(plainJson.writeValueAsString(c.state), ConversationState.class);
     var engine = new ConversationEngine(BotSettings.defaults());
     TurnResult r = engine.handle(restored, "Wednesday works", Fixtures.CTX);
     assertThat(r.booked().start()).isEqualTo(Fixtures.at("2026-11-25T14:30"));
-    assertThat(r.replies()).isEqualTo(engine.handle(c.state, "Wednesday works", Fixtures.CTX).replies());
+    assertThat(r.replies())
+        .isEqualTo(engine.handle(c.state, "Wednesday works", Fixtures.CTX).replies());
   }
 
   @Test
