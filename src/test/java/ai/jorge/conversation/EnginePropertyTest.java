@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of the engine over arbitrary text and conversation stages. */
-class EngineProperties {
+class EnginePropertyTest {
   private static final List<String> WORDS =
       List.of(
           "sell",
