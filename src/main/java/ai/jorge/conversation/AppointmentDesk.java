@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Offers a HOT lead two concrete times in prose ("Tuesday at 10:00 AM or Wednesday at 2:30 PM")
- * and reads the answer: a pick books the slot, a refusal is recorded, an unclear answer gets the
- * offer once more and then the agent is left to call. With no open times the agent will reach out.
+ * Offers a HOT lead two concrete times in prose ("Tuesday at 10:00 AM or Wednesday at 2:30 PM") and
+ * reads the answer: a pick books the slot, a refusal is recorded, an unclear answer gets the offer
+ * once more and then the agent is left to call. With no open times the agent will reach out.
  */
 final class AppointmentDesk {
-  private static final DateTimeFormatter OFFER = DateTimeFormatter.ofPattern("EEEE 'at' h:mm a", Locale.US);
+  private static final DateTimeFormatter OFFER =
+      DateTimeFormatter.ofPattern("EEEE 'at' h:mm a", Locale.US);
   private static final DateTimeFormatter BOOKED =
       DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.US);
 
@@ -42,7 +43,8 @@ final class AppointmentDesk {
       case AppointmentChoice.Picked p when isOpen(p.start(), t) -> book(t, p.start());
       case AppointmentChoice.Picked p -> offer(t);
       case AppointmentChoice.OtherDay d -> present(t, d.options(), "appointment.offer");
-      case AppointmentChoice.Declined d -> settle(t, AppointmentStatus.DECLINED, "appointment.declined");
+      case AppointmentChoice.Declined d ->
+          settle(t, AppointmentStatus.DECLINED, "appointment.declined");
       case AppointmentChoice.Unclear u -> unclear(t, offered, metaQuestion);
     }
   }
@@ -97,10 +99,14 @@ final class AppointmentDesk {
   private static boolean isOpen(ZonedDateTime start, Turn t) {
     Instant at = start.toInstant();
     return at.isAfter(t.ctx.now())
-        && (t.ctx.openSlots().isEmpty() || t.ctx.openSlots().stream().anyMatch(s -> s.toInstant().equals(at)));
+        && (t.ctx.openSlots().isEmpty()
+            || t.ctx.openSlots().stream().anyMatch(s -> s.toInstant().equals(at)));
   }
 
-  /** The earliest future time and the earliest on another day (else the next one), in the team's zone. */
+  /**
+   * The earliest future time and the earliest on another day (else the next one), in the team's
+   * zone.
+   */
   static List<ZonedDateTime> choose(List<ZonedDateTime> slots, TurnContext ctx) {
     List<ZonedDateTime> future =
         slots.stream()

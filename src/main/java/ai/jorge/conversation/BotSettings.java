@@ -8,15 +8,27 @@ import java.util.TreeMap;
 /**
  * Configuration of the bots: the persona's name, the longest reply allowed, the areas the team
  * serves (canonical spellings, matched in buyer criteria) and the question and reply texts by key.
- * A key missing from {@code texts} falls back to its default; see {@link #defaults()} for every
- * key and its default wording.
+ * A key missing from {@code texts} falls back to its default; see {@link #defaults()} for every key
+ * and its default wording.
  */
 public record BotSettings(
     String agentName, int maxReplyChars, List<String> serviceAreas, Map<String, String> texts) {
   public static final List<String> DEFAULT_SERVICE_AREAS =
       List.of(
-          "Rancho Cucamonga", "Ontario", "Upland", "Fontana", "Chino", "Chino Hills", "Claremont",
-          "Montclair", "Eastvale", "Corona", "Riverside", "San Bernardino", "Redlands", "Pomona");
+          "Rancho Cucamonga",
+          "Ontario",
+          "Upland",
+          "Fontana",
+          "Chino",
+          "Chino Hills",
+          "Claremont",
+          "Montclair",
+          "Eastvale",
+          "Corona",
+          "Riverside",
+          "San Bernardino",
+          "Redlands",
+          "Pomona");
 
   public BotSettings {
     agentName = agentName == null || agentName.isBlank() ? "Jorge" : agentName.strip();

@@ -13,12 +13,14 @@ import java.util.Map;
 
 /**
  * The buyer's four questions (criteria, financing, timeline, motivation) and how answers to them
- * are read. Criteria volunteered in a message that is about selling are ignored, so the home
- * being sold is never taken for the one wanted.
+ * are read. Criteria volunteered in a message that is about selling are ignored, so the home being
+ * sold is never taken for the one wanted.
  */
 final class BuyerQualifier implements Qualifier {
-  static final List<String> CRITERIA_KEYS = List.of("beds", "baths", "sqft_min", "price_min", "price_max", "area");
-  private static final List<Slot> SLOTS = List.of(Slot.CRITERIA, Slot.FINANCING, Slot.TIMELINE, Slot.MOTIVATION);
+  static final List<String> CRITERIA_KEYS =
+      List.of("beds", "baths", "sqft_min", "price_min", "price_max", "area");
+  private static final List<Slot> SLOTS =
+      List.of(Slot.CRITERIA, Slot.FINANCING, Slot.TIMELINE, Slot.MOTIVATION);
 
   private final BuyerCriteriaParser criteria;
 
@@ -54,7 +56,8 @@ final class BuyerQualifier implements Qualifier {
     if (timeline.days() != null) {
       out.put("timeline_days", timeline.days());
     }
-    MotivationParser.parse(text, asked == Slot.MOTIVATION).ifPresent(m -> out.put("motivation", m.category()));
+    MotivationParser.parse(text, asked == Slot.MOTIVATION)
+        .ifPresent(m -> out.put("motivation", m.category()));
     return out;
   }
 

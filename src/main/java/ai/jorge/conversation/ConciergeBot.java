@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The first bot a lead meets. Routes a clear seller or buyer goal (intent 0.7 or more) to that
  * side's bot in the same turn, seller first when both are clear with the buyer queued; otherwise
- * asks whether they want to buy, sell or both, at most three times in all, and then marks the
- * lead for a human.
+ * asks whether they want to buy, sell or both, at most three times in all, and then marks the lead
+ * for a human.
  */
 final class ConciergeBot {
   private static final double ROUTE = 0.7;
@@ -31,9 +31,13 @@ final class ConciergeBot {
     }
     boolean buyerInstead = in.sellerDeclined() && buyer && !in.buyerDeclined();
     Side target = seller && !buyerInstead ? Side.SELLER : Side.BUYER;
-    boolean both = target == Side.SELLER ? buyer && !in.buyerDeclined() : seller && !in.sellerDeclined();
+    boolean both =
+        target == Side.SELLER ? buyer && !in.buyerDeclined() : seller && !in.sellerDeclined();
     double confidence = target == Side.SELLER ? in.seller() : in.buyer();
-    String reason = target.wireName() + " intent in the lead's message" + (both ? "; both goals, seller first" : "");
+    String reason =
+        target.wireName()
+            + " intent in the lead's message"
+            + (both ? "; both goals, seller first" : "");
     if (!Handoffs.transfer(t, target, reason, confidence)) {
       t.say(t.settings.text("guarded"));
       return;

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * Turns one inbound message into the contact's next state and the replies to send. Opt-out is
- * checked before any bot logic; while opted out or held by a human nothing is sent but answers
- * are still recorded. Deterministic for a given state, text and context: no I/O, no clock reads,
- * no randomness. Stateless and thread-safe; one instance can serve every contact.
+ * checked before any bot logic; while opted out or held by a human nothing is sent but answers are
+ * still recorded. Deterministic for a given state, text and context: no I/O, no clock reads, no
+ * randomness. Stateless and thread-safe; one instance can serve every contact.
  */
 public final class ConversationEngine {
   /** Longer messages are read only up to this many characters. */
@@ -24,7 +24,11 @@ public final class ConversationEngine {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.qualifying =
         new QualifyingBot(
-            Map.of(Side.SELLER, new SellerQualifier(), Side.BUYER, new BuyerQualifier(settings.serviceAreas())));
+            Map.of(
+                Side.SELLER,
+                new SellerQualifier(),
+                Side.BUYER,
+                new BuyerQualifier(settings.serviceAreas())));
     this.concierge = new ConciergeBot(qualifying);
     this.quiet = new QuietUpdate(qualifying);
   }
@@ -71,7 +75,7 @@ public final class ConversationEngine {
       if (t.state.appointmentStatus() == AppointmentStatus.OFFERED) {
         AppointmentDesk.reoffer(t);
       } else {
-        qualifying.continueWith(t, focus, null, false, false);
+        qualifying.continueWith(t, focus, null, false, null);
       }
     }
   }

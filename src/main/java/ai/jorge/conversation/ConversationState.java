@@ -7,8 +7,8 @@ import java.util.List;
  * Everything the engine remembers about one contact between turns. Immutable and made only of
  * records, enums, strings, numbers, booleans, lists and maps, so it round-trips through Jackson
  * (with the Java time module) as plain JSON. {@code focus} is the side being qualified, {@code
- * queued} a second goal waiting for its bot, {@code asking} the slot the last question asked
- * about, and {@code notInterested} whether the lead declined and nothing else is pending.
+ * queued} a second goal waiting for its bot, {@code asking} the slot the last question asked about,
+ * and {@code notInterested} whether the lead declined and nothing else is pending.
  */
 public record ConversationState(
     Bot bot,
@@ -37,8 +37,22 @@ public record ConversationState(
 
   public static ConversationState initial() {
     return new ConversationState(
-        Bot.CONCIERGE, null, null, null, null, 0, false, null, 0, AppointmentStatus.NONE, List.of(), 0,
-        null, List.of(), false, false);
+        Bot.CONCIERGE,
+        null,
+        null,
+        null,
+        null,
+        0,
+        false,
+        null,
+        0,
+        AppointmentStatus.NONE,
+        List.of(),
+        0,
+        null,
+        List.of(),
+        false,
+        false);
   }
 
   /** The state of one side, or null when that goal never came up. */
@@ -52,7 +66,9 @@ public record ConversationState(
     return s == null ? null : s.temperature();
   }
 
-  /** The same state with a different bot holding the contact, e.g. {@link Bot#HUMAN} on takeover. */
+  /**
+   * The same state with a different bot holding the contact, e.g. {@link Bot#HUMAN} on takeover.
+   */
   public ConversationState withBot(Bot newBot) {
     return StateBuilder.from(this).bot(newBot).build();
   }

@@ -26,7 +26,9 @@ final class Handoffs {
     }
     SideState target = t.state.sideOrEmpty(to);
     SideState source = t.state.side(to.other());
-    if (source != null && source.knows("motivation") && !target.answers().containsKey("motivation")) {
+    if (source != null
+        && source.knows("motivation")
+        && !target.answers().containsKey("motivation")) {
       target = target.withAnswers(Map.of("motivation", source.answers().get("motivation")));
     }
     t.state.side(to, target);
@@ -37,7 +39,9 @@ final class Handoffs {
   static String summary(Side side, SideState s) {
     Map<String, Object> answers = new LinkedHashMap<>(s.answers());
     String facts =
-        answers.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        answers.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
     return side.wireName() + " " + s.temperature() + (facts.isEmpty() ? "" : ": " + facts);
   }
 }

@@ -7,9 +7,8 @@ import java.util.Map;
 /**
  * Runs one turn for the seller or buyer bot: reads an answer to a pending appointment offer,
  * extracts every answer the message holds, counts misses on the question just asked (re-ask once
- * with an example, then record unknown), notes a second goal, recomputes the temperature, and
- * then offers times to a HOT lead, asks the next open question, hands off to a queued goal, or
- * closes.
+ * with an example, then record unknown), notes a second goal, recomputes the temperature, and then
+ * offers times to a HOT lead, asks the next open question, hands off to a queued goal, or closes.
  */
 final class QualifyingBot {
   private final Map<Side, Qualifier> qualifiers;
@@ -25,11 +24,14 @@ final class QualifyingBot {
   void run(Turn t, Side side, Intent intent) {
     Qualifier q = qualifiers.get(side);
     Slot asked = Slot.fromWire(t.state.asking());
-    boolean booking = asked == Slot.APPOINTMENT && t.state.appointmentStatus() == AppointmentStatus.OFFERED;
+    boolean booking =
+        asked == Slot.APPOINTMENT && t.state.appointmentStatus() == AppointmentStatus.OFFERED;
     boolean botQuestion = MetaQuestionDetector.asksIfBot(t.text);
     boolean advice = MetaQuestionDetector.asksForAdvice(t.text);
     boolean meta = botQuestion || advice;
-    Slot qualifying = asked != null && q.slots().contains(asked) && !meta ? asked : null;
+    boolean declining = !booking && (intent.notInterested() || declined(side, intent));
+    Slot qualifying =
+        asked != null && q.slots().contains(asked) && !meta && !declining ? asked : null;
     if (booking) {
       AppointmentDesk.answer(t, meta);
     }
@@ -37,8 +39,13 @@ final class QualifyingBot {
     boolean wasNotInterested = s.notInterested();
     Map<String, Object> found = q.extract(t.text, qualifying, t.ctx, intent);
     s = interest(s.withAnswers(found), side, intent, booking);
+    boolean queuedNow = queueOtherGoal(t, side, intent);
     boolean retry = false;
-    if (qualifying != null && !q.answered(qualifying, s) && found.isEmpty() && !s.notInterested()) {
+    if (qualifying != null
+        && !q.answered(qualifying, s)
+        && found.isEmpty()
+        && !s.notInterested()
+        && !queuedNow) {
       int misses = s.missesFor(qualifying.wire()) + 1;
       s = s.withMisses(qualifying.wire(), misses);
       if (misses >= 2) {
@@ -49,9 +56,10 @@ final class QualifyingBot {
     }
     s = s.withRating(q.rate(s));
     t.state.side(side, s);
-    queueOtherGoal(t, side, intent);
     if (botQuestion) {
-      t.say(t.settings.text("identity", Map.of("goal", side == Side.SELLER ? "sale" : "home search")));
+      t.say(
+          t.settings.text(
+              "identity", Map.of("goal", side == Side.SELLER ? "sale" : "home search")));
     }
     if (advice) {
       t.say(t.settings.text("advice"));
@@ -60,19 +68,39 @@ final class QualifyingBot {
       return;
     }
     if (s.notInterested()) {
-      if (t.state.queued() == null || !handOffToQueued(t, side, "not interested in " + side.wireName() + "ing")) {
+      if (t.state.queued() == null
+          || !handOffToQueued(t, side, "not interested in " + side.wireName() + "ing")) {
         t.say(t.settings.text(wasNotInterested ? "not_interested.again" : "not_interested"));
       }
       return;
     }
-    continueWith(t, side, retry ? qualifying : null, asked != null, !found.isEmpty());
+    continueWith(
+        t,
+        side,
+        retry ? qualifying : null,
+        asked != null,
+        found.isEmpty() ? null : ackKey(q, qualifying, s));
+  }
+
+  private static String ackKey(Qualifier q, Slot asked, SideState s) {
+    if (asked == null
+        || !q.answered(asked, s)
+        || SideState.UNKNOWN.equals(s.answers().get(q.unknownKey(asked)))) {
+      return "ack";
+    }
+    if (asked == Slot.MOTIVATION) {
+      String key = "ack.motivation." + s.answers().get("motivation");
+      return DefaultTexts.ALL.containsKey(key) ? key : "ack.motivation";
+    }
+    return "ack." + asked.wire();
   }
 
   /** Offers times to a HOT lead, else asks the next open question, else hands off or closes. */
-  void continueWith(Turn t, Side side, Slot retrySlot, boolean wasAsking, boolean acknowledge) {
+  void continueWith(Turn t, Side side, Slot retrySlot, boolean wasAsking, String ackKey) {
     Qualifier q = qualifiers.get(side);
     SideState s = t.state.side(side);
-    if (s.temperature() == Temperature.HOT && t.state.appointmentStatus() == AppointmentStatus.NONE) {
+    if (s.temperature() == Temperature.HOT
+        && t.state.appointmentStatus() == AppointmentStatus.NONE) {
       AppointmentDesk.offer(t);
       if (t.asked()) {
         return;
@@ -80,8 +108,8 @@ final class QualifyingBot {
     }
     Slot next = q.nextOpen(s);
     if (next != null) {
-      if (acknowledge && !t.saidAnything()) {
-        t.say(t.settings.text("ack"));
+      if (ackKey != null && !t.saidAnything()) {
+        t.say(t.settings.text(ackKey));
       }
       String key = q.textKey(next) + (next == retrySlot ? ".retry" : "");
       t.ask(next, t.settings.text(key));
@@ -105,19 +133,26 @@ final class QualifyingBot {
     Side to = t.state.queued();
     SideState done = t.state.side(from);
     String reason =
-        to.wireName() + " goal queued during " + from.wireName() + " qualification, " + from.wireName() + " " + why
-            + "; " + Handoffs.summary(from, done);
+        to.wireName()
+            + " goal queued during "
+            + from.wireName()
+            + " qualification, "
+            + from.wireName()
+            + " "
+            + why
+            + "; "
+            + Handoffs.summary(from, done);
     if (!Handoffs.transfer(t, to, reason, t.state.queuedConfidence())) {
       return false;
     }
     t.say(t.settings.text("handoff." + to.wireName()));
     SideState target = t.state.sideOrEmpty(to);
     t.state.side(to, target.withRating(qualifiers.get(to).rate(target)));
-    continueWith(t, to, null, true, false);
+    continueWith(t, to, null, true, null);
     return true;
   }
 
-  private void queueOtherGoal(Turn t, Side side, Intent intent) {
+  private boolean queueOtherGoal(Turn t, Side side, Intent intent) {
     Side other = side.other();
     double score = other == Side.BUYER ? intent.buyer() : intent.seller();
     boolean declined = other == Side.BUYER ? intent.buyerDeclined() : intent.sellerDeclined();
@@ -127,14 +162,20 @@ final class QualifyingBot {
     if (score >= threshold && !declined && t.state.queued() == null && !done) {
       t.state.queue(other, score);
       t.say(t.settings.text("queue." + other.wireName()));
+      return true;
     }
+    return false;
+  }
+
+  private static boolean declined(Side side, Intent intent) {
+    return side == Side.SELLER ? intent.sellerDeclined() : intent.buyerDeclined();
   }
 
   private static SideState interest(SideState s, Side side, Intent intent, boolean booking) {
     if (booking) {
       return s;
     }
-    boolean declined = side == Side.SELLER ? intent.sellerDeclined() : intent.buyerDeclined();
+    boolean declined = declined(side, intent);
     double score = side == Side.SELLER ? intent.seller() : intent.buyer();
     if (declined || intent.notInterested()) {
       return s.withNotInterested(true);

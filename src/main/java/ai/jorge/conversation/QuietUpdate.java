@@ -34,7 +34,8 @@ final class QuietUpdate {
     Slot asked = Slot.fromWire(t.state.asking());
     for (Side side : sides) {
       Qualifier q = qualifying.qualifier(side);
-      Slot slot = side == t.state.focus() && asked != null && q.slots().contains(asked) ? asked : null;
+      Slot slot =
+          side == t.state.focus() && asked != null && q.slots().contains(asked) ? asked : null;
       SideState s = t.state.sideOrEmpty(side).withAnswers(q.extract(t.text, slot, t.ctx, in));
       boolean declined = side == Side.SELLER ? in.sellerDeclined() : in.buyerDeclined();
       if (declined || in.notInterested()) {

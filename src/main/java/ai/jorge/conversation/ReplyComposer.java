@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Joins a turn's statements and its one question into messages no longer than the configured
- * limit: one message when it fits, otherwise the statements and the question apart, and any text
- * still too long cut at a word boundary.
+ * Joins a turn's statements and its one question into messages no longer than the configured limit:
+ * one message when it fits, otherwise the statements and the question apart, and any text still too
+ * long cut at a word boundary.
  */
 final class ReplyComposer {
   private ReplyComposer() {}

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seller's four questions (motivation, timeline, condition, price) and how answers to them
- * are read. A price volunteered outside the price question is ignored when the same message is
- * about buying, so a purchase budget is never taken for an asking price.
+ * The seller's four questions (motivation, timeline, condition, price) and how answers to them are
+ * read. A price volunteered outside the price question is ignored when the same message is about
+ * buying, so a purchase budget is never taken for an asking price.
  */
 final class SellerQualifier implements Qualifier {
-  private static final List<Slot> SLOTS = List.of(Slot.MOTIVATION, Slot.TIMELINE, Slot.CONDITION, Slot.PRICE);
+  private static final List<Slot> SLOTS =
+      List.of(Slot.MOTIVATION, Slot.TIMELINE, Slot.CONDITION, Slot.PRICE);
 
   @Override
   public Side side() {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seller temperature. HOT: motivation known, a sale within 45 days accepted (or a timeline of
- * 45 days or less), condition known and a price given. WARM: at least three of the four answered
- * and a timeline of 90 days or less or high urgency. COLD otherwise, and always when the lead
- * said they are not interested.
+ * Seller temperature. HOT: motivation known, a sale within 45 days accepted (or a timeline of 45
+ * days or less), condition known and a price given. WARM: at least three of the four answered and a
+ * timeline of 90 days or less or high urgency. COLD otherwise, and always when the lead said they
+ * are not interested.
  */
 final class SellerTemperature {
   private SellerTemperature() {}
@@ -44,7 +44,8 @@ final class SellerTemperature {
     if (motivation && fastOk && condition && price) {
       return new Rating(Temperature.HOT, reasons);
     }
-    int answered = (motivation ? 1 : 0) + (timelineKnown ? 1 : 0) + (condition ? 1 : 0) + (price ? 1 : 0);
+    int answered =
+        (motivation ? 1 : 0) + (timelineKnown ? 1 : 0) + (condition ? 1 : 0) + (price ? 1 : 0);
     boolean soonEnough = days != null && days <= 90;
     boolean urgent = "high".equals(a.get("urgency"));
     if (urgent) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is known about one side (selling or buying) of a lead: the answers by key (strings,
- * booleans and numbers only, so it serialises as plain JSON), the temperature with the reasons
- * for it, how many times each question missed, and whether the lead said they are not interested.
+ * What is known about one side (selling or buying) of a lead: the answers by key (strings, booleans
+ * and numbers only, so it serialises as plain JSON), the temperature with the reasons for it, how
+ * many times each question missed, and whether the lead said they are not interested.
  */
 public record SideState(
     Map<String, Object> answers,
@@ -20,7 +20,8 @@ public record SideState(
   public static final String UNKNOWN = "unknown";
 
   public SideState {
-    answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    answers =
+        answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     temperature = temperature == null ? Temperature.COLD : temperature;
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
     misses = misses == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(misses));

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A mutable copy of a {@link ConversationState} used while one turn is worked out; confined to
- * that turn and never shared. {@link #build()} derives {@code notInterested}.
+ * A mutable copy of a {@link ConversationState} used while one turn is worked out; confined to that
+ * turn and never shared. {@link #build()} derives {@code notInterested}.
  */
 final class StateBuilder {
   private Bot bot;
@@ -51,8 +51,21 @@ final class StateBuilder {
     SideState active = focus == null ? null : side(focus);
     boolean notInterested = active != null && active.notInterested() && queued == null;
     return new ConversationState(
-        bot, focus, seller, buyer, queued, queuedConfidence, optedOut, asking, intentAsks,
-        appointmentStatus, offeredSlots, appointmentMisses, appointment, handoffs, notInterested,
+        bot,
+        focus,
+        seller,
+        buyer,
+        queued,
+        queuedConfidence,
+        optedOut,
+        asking,
+        intentAsks,
+        appointmentStatus,
+        offeredSlots,
+        appointmentMisses,
+        appointment,
+        handoffs,
+        notInterested,
         needsHuman);
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The working area of one {@link ConversationEngine#handle} call: the state being changed, what
- * the bots have decided to say, and what happened. Confined to that call.
+ * The working area of one {@link ConversationEngine#handle} call: the state being changed, what the
+ * bots have decided to say, and what happened. Confined to that call.
  */
 final class Turn {
   final String text;
@@ -83,8 +83,17 @@ final class Turn {
     ConversationState after = state.build();
     boolean resubscribed = before.optedOut() && !after.optedOut();
     return new TurnResult(
-        after, replies, after.asking(), handoffs, after.optedOut(), resubscribed,
-        before.activeTemperature(), after.activeTemperature(), turnedHot(before, after), offered, booked);
+        after,
+        replies,
+        after.asking(),
+        handoffs,
+        after.optedOut(),
+        resubscribed,
+        before.activeTemperature(),
+        after.activeTemperature(),
+        turnedHot(before, after),
+        offered,
+        booked);
   }
 
   private static boolean turnedHot(ConversationState before, ConversationState after) {

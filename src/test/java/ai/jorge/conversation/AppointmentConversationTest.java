@@ -23,9 +23,14 @@ class AppointmentConversationTest {
     TurnResult r = hotSeller();
     String text = c.replyText(r);
     assertThat(r.asking()).isEqualTo("appointment");
-    assertThat(text).contains("Tuesday at 10:00 AM or Wednesday at 2:30 PM").contains("which works better?");
-    assertThat(text).doesNotContainPattern("(?m)^\\s*\\d[.)]").doesNotContainIgnoringCase("reply with");
-    assertThat(r.offeredSlots()).containsExactly(Fixtures.at("2026-11-24T10:00"), Fixtures.at("2026-11-25T14:30"));
+    assertThat(text)
+        .contains("Tuesday at 10:00 AM or Wednesday at 2:30 PM")
+        .contains("which works better?");
+    assertThat(text)
+        .doesNotContainPattern("(?m)^\\s*\\d[.)]")
+        .doesNotContainIgnoringCase("reply with");
+    assertThat(r.offeredSlots())
+        .containsExactly(Fixtures.at("2026-11-24T10:00"), Fixtures.at("2026-11-25T14:30"));
     assertThat(r.state().offeredSlots()).isEqualTo(r.offeredSlots());
   }
 

@@ -10,7 +10,8 @@ class BuyerConversationTest {
   @Test
   void asks_the_four_buyer_questions_in_order() {
     assertThat(c.say("we're looking to buy").asking()).isEqualTo("criteria");
-    assertThat(c.say("4 bed 2.5 bath in Chino Hills, 900k to 1.1M").asking()).isEqualTo("financing");
+    assertThat(c.say("4 bed 2.5 bath in Chino Hills, 900k to 1.1M").asking())
+        .isEqualTo("financing");
     assertThat(c.buyer("baths")).isEqualTo(2.5);
     assertThat(c.buyer("price_min")).isEqualTo(900000L);
     assertThat(c.buyer("price_max")).isEqualTo(1100000L);

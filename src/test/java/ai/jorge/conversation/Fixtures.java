@@ -7,15 +7,24 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A fixed clock, zone and calendar for conversation tests, plus a helper to play a conversation. */
+/**
+ * A fixed clock, zone and calendar for conversation tests, plus a helper to play a conversation.
+ */
 final class Fixtures {
   static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
   /** Monday 23 November 2026, 09:00 in Los Angeles. */
   static final Instant NOW = Instant.parse("2026-11-23T17:00:00Z");
+
   static final List<ZonedDateTime> SLOTS =
       List.of(
-          at("2026-11-24T10:00"), at("2026-11-24T10:30"), at("2026-11-24T14:30"), at("2026-11-25T14:30"),
-          at("2026-11-25T15:00"), at("2026-11-26T11:00"), at("2026-11-27T09:30"));
+          at("2026-11-24T10:00"),
+          at("2026-11-24T10:30"),
+          at("2026-11-24T14:30"),
+          at("2026-11-25T14:30"),
+          at("2026-11-25T15:00"),
+          at("2026-11-26T11:00"),
+          at("2026-11-27T09:30"));
   static final TurnContext CTX = new TurnContext(NOW, LA, SLOTS, false);
 
   private Fixtures() {}

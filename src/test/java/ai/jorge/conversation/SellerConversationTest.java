@@ -9,7 +9,8 @@ class SellerConversationTest {
 
   @Test
   void answers_volunteered_in_the_first_message_are_never_asked_again() {
-    TurnResult first = c.say("Selling because we're relocating to Denver, and the house is move-in ready");
+    TurnResult first =
+        c.say("Selling because we're relocating to Denver, and the house is move-in ready");
     assertThat(first.state().bot()).isEqualTo(Bot.SELLER);
     assertThat(first.asking()).isEqualTo("timeline");
     assertThat(c.seller("destination")).isEqualTo("Denver");
@@ -119,12 +120,15 @@ class SellerConversationTest {
     TurnResult r = c.say("selling");
     assertThat(r.state().bot()).isEqualTo(Bot.SELLER);
     assertThat(r.asking()).isEqualTo("motivation");
-    assertThat(r.handoffs()).singleElement().satisfies(h -> {
-      assertThat(h.from()).isEqualTo(Bot.CONCIERGE);
-      assertThat(h.to()).isEqualTo(Bot.SELLER);
-      assertThat(h.confidence()).isEqualTo(1.0);
-      assertThat(h.at()).isEqualTo(Fixtures.NOW);
-    });
+    assertThat(r.handoffs())
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.from()).isEqualTo(Bot.CONCIERGE);
+              assertThat(h.to()).isEqualTo(Bot.SELLER);
+              assertThat(h.confidence()).isEqualTo(1.0);
+              assertThat(h.at()).isEqualTo(Fixtures.NOW);
+            });
   }
 
   @Test

@@ -13,46 +13,61 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Matches a reply to an appointment offer against the offered times: by position ("the first
- * one", "the second"), weekday ("Tuesday works", "tomorrow"), clock time ("2:30", "10am"), part of
- * day ("Wednesday afternoon") or plain agreement ("either is fine"). A day and time that match
- * another open slot book that slot; a day alone with open slots yields that day's first times.
- * Refusals ("neither", "not now") are declines.
+ * Matches a reply to an appointment offer against the offered times: by position ("the first one",
+ * "the second"), weekday ("Tuesday works", "tomorrow"), clock time ("2:30", "10am"), part of day
+ * ("Wednesday afternoon") or plain agreement ("either is fine"). A day and time that match another
+ * open slot book that slot; a day alone with open slots yields that day's first times. Refusals
+ * ("neither", "not now") are declines.
  */
 public final class AppointmentChoiceParser {
   private static final Pattern FIRST =
-      Pattern.compile("\\b(?:first|1st|earlier|earliest|former|option (?:1|one)|#1|number (?:1|one))\\b|^1[.!]*$");
+      Pattern.compile(
+          "\\b(?:first|1st|earlier|earliest|former|option (?:1|one)|#1|number"
+              + " (?:1|one))\\b|^1[.!]*$");
   private static final Pattern SECOND =
       Pattern.compile(
-          "\\b(?:second|2nd|later one|latter|last one|option (?:2|two)|#2|number (?:2|two)|other one)\\b|^2[.!]*$");
-  private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\d/])");
+          "\\b(?:second|2nd|later one|latter|last one|option (?:2|two)|#2|number (?:2|two)|other"
+              + " one)\\b|^2[.!]*$");
+  private static final Pattern TIME =
+      Pattern.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\d/])");
   private static final Pattern ANY =
       Pattern.compile(
-          "^(?:yes|yeah|yep|sure|ok|okay|sounds good|perfect|great|either|either one|any|anytime|whichever|both work"
-              + "|either works|either is fine|either one works|either one is fine|whatever works)\\b.*");
+          "^(?:yes|yeah|yep|sure|ok|okay|sounds good|perfect|great|either|either"
+              + " one|any|anytime|whichever|both work|either works|either is fine|either one"
+              + " works|either one is fine|whatever works)\\b.*");
   private static final Pattern DECLINE =
       Pattern.compile(
-          "\\b(?:neither|none|not now|no thanks|no thank you|not interested|not yet|not right now|maybe later"
-              + "|later|can'?t make|cannot make|don'?t want|won'?t work|doesn'?t work|not a good time|too busy"
-              + "|not ready|pass|rather not|no)\\b");
+          "\\b(?:neither|none|not now|no thanks|no thank you|not interested|not yet|not right"
+              + " now|maybe later|later|can'?t make|cannot make|don'?t want|won'?t work|doesn'?t"
+              + " work|not a good time|too busy|not ready|pass|rather not|no)\\b");
   private static final Pattern REFUSAL =
       Pattern.compile(
-          "\\b(?:doesn'?t work|won'?t work|can'?t (?:make|do)|not available|busy|no good)\\b"
-              + "(?!.*\\b(?:but|instead|better|works for|is fine|is good|how about|what about)\\b)");
+          "\\b(?:doesn'?t work|won'?t work|can'?t (?:make|do)|not available|busy|no"
+              + " good)\\b(?!.*\\b(?:but|instead|better|works for|is fine|is good|how about|what"
+              + " about)\\b)");
   private static final Map<String, DayOfWeek> DAYS =
       Map.ofEntries(
-          Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
-          Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY),
-          Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-          Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-          Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
-          Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-          Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-          Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY),
+          Map.entry("monday", DayOfWeek.MONDAY),
+          Map.entry("mon", DayOfWeek.MONDAY),
+          Map.entry("tuesday", DayOfWeek.TUESDAY),
+          Map.entry("tue", DayOfWeek.TUESDAY),
+          Map.entry("tues", DayOfWeek.TUESDAY),
+          Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+          Map.entry("wed", DayOfWeek.WEDNESDAY),
+          Map.entry("thursday", DayOfWeek.THURSDAY),
+          Map.entry("thu", DayOfWeek.THURSDAY),
+          Map.entry("thur", DayOfWeek.THURSDAY),
+          Map.entry("thurs", DayOfWeek.THURSDAY),
+          Map.entry("friday", DayOfWeek.FRIDAY),
+          Map.entry("fri", DayOfWeek.FRIDAY),
+          Map.entry("saturday", DayOfWeek.SATURDAY),
+          Map.entry("sat", DayOfWeek.SATURDAY),
+          Map.entry("sunday", DayOfWeek.SUNDAY),
           Map.entry("sun", DayOfWeek.SUNDAY));
   private static final Pattern DAY_WORD =
-      Pattern.compile("\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur"
-          + "|thu|fri|sat|sun|today|tomorrow)\\b");
+      Pattern.compile(
+          "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur"
+              + "|thu|fri|sat|sun|today|tomorrow)\\b");
 
   private AppointmentChoiceParser() {}
 
@@ -82,7 +97,12 @@ public final class AppointmentChoiceParser {
         return new AppointmentChoice.Picked(picked.get());
       }
       List<ZonedDateTime> others =
-          open.stream().map(t -> t.withZoneSameInstant(zone)).filter(t -> t.isAfter(now)).filter(match).sorted().toList();
+          open.stream()
+              .map(t -> t.withZoneSameInstant(zone))
+              .filter(t -> t.isAfter(now))
+              .filter(match)
+              .sorted()
+              .toList();
       if (!others.isEmpty() && time != null) {
         return new AppointmentChoice.Picked(others.get(0));
       }
@@ -120,7 +140,11 @@ public final class AppointmentChoiceParser {
       int hour = Integer.parseInt(m.group(1));
       boolean hasMinutes = m.group(2) != null;
       String meridiem = m.group(3);
-      if (hour < 1 || hour > 23 || (!hasMinutes && meridiem == null && !s.matches(".*\\b(?:at|@|around)\\s*" + hour + "\\b.*"))) {
+      if (hour < 1
+          || hour > 23
+          || (!hasMinutes
+              && meridiem == null
+              && !s.matches(".*\\b(?:at|@|around)\\s*" + hour + "\\b.*"))) {
         continue;
       }
       int minute = hasMinutes ? Integer.parseInt(m.group(2)) : 0;
@@ -129,7 +153,9 @@ public final class AppointmentChoiceParser {
       return t -> {
         int h = t.getHour();
         boolean hourMatches =
-            hour > 12 ? h == hour : am ? h == hour % 12 : pm ? h == hour % 12 + 12 : h % 12 == hour % 12;
+            hour > 12
+                ? h == hour
+                : am ? h == hour % 12 : pm ? h == hour % 12 + 12 : h % 12 == hour % 12;
         return hourMatches && t.getMinute() == minute;
       };
     }

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class BuyerCriteriaParser {
   private static final Pattern BEDS =
-      Pattern.compile("\\b(\\d{1,2})\\s*\\+?\\s*(?:-\\s*)?(?:or more\\s+)?(?:beds?|bedrooms?|br|bd|bdrms?)\\b");
-  private static final Pattern SLASH = Pattern.compile("(?<!\\d\\s)\\b(\\d)\\s*/\\s*(\\d(?:\\.5)?)\\b(?!\\s*(?:baths?|bathrooms?|ba)\\b)");
+      Pattern.compile(
+          "\\b(\\d{1,2})\\s*\\+?\\s*(?:-\\s*)?(?:or more\\s+)?(?:beds?|bedrooms?|br|bd|bdrms?)\\b");
+  private static final Pattern SLASH =
+      Pattern.compile(
+          "(?<!\\d\\s)\\b(\\d)\\s*/\\s*(\\d(?:\\.5)?)\\b(?!\\s*(?:baths?|bathrooms?|ba)\\b)");
   private static final Pattern BATHS =
       Pattern.compile(
           "\\b(\\d{1,2}(?:\\.5)?|\\d\\s*(?:1/2|½))\\s*\\+?\\s*(?:-\\s*)?(?:full\\s+)?(?:baths?|bathrooms?|ba|bth)\\b");
@@ -23,7 +26,9 @@ public final class BuyerCriteriaParser {
       Pattern.compile(
           "(\\d[\\d,]*(?:\\.\\d+)?)\\s*(k)?\\s*\\+?\\s*(?:sq\\.?\\s*(?:ft|feet|foot)\\.?|sqft|square\\s*(?:feet|foot|ft)|sf)\\b");
   private static final Pattern FLOOR_CUE =
-      Pattern.compile("\\b(?:at least|over|above|from|starting (?:at|from)|min(?:imum)?|more than|no less than)\\s*\\$?\\s*$");
+      Pattern.compile(
+          "\\b(?:at least|over|above|from|starting (?:at|from)|min(?:imum)?|more than|no less"
+              + " than)\\s*\\$?\\s*$");
 
   private final List<String> areas;
 
@@ -75,16 +80,22 @@ public final class BuyerCriteriaParser {
 
   /** The configured service area named in the text, in its configured spelling, or null. */
   public String area(String text) {
-    String s = " " + Normalized.of(text).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ") + " ";
+    String s =
+        " " + Normalized.of(text).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ") + " ";
     for (String area : areas) {
-      String key = area.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
+      String key =
+          area.toLowerCase(Locale.ROOT)
+              .replaceAll("[^a-z0-9 ]", " ")
+              .replaceAll("\\s+", " ")
+              .strip();
       if (s.contains(" " + key + " ")) {
         return area;
       }
     }
     for (String area : areas) {
       String first = area.toLowerCase(Locale.ROOT).split("\\s+")[0];
-      boolean unique = areas.stream().filter(a -> a.toLowerCase(Locale.ROOT).startsWith(first)).count() == 1;
+      boolean unique =
+          areas.stream().filter(a -> a.toLowerCase(Locale.ROOT).startsWith(first)).count() == 1;
       if (area.contains(" ") && unique && first.length() >= 5 && s.contains(" " + first + " ")) {
         return area;
       }

@@ -13,26 +13,34 @@ import java.util.regex.Pattern;
 public final class ConditionParser {
   private static final Pattern MAJOR =
       Pattern.compile(
-          "\\b(?:(?:a )?lots? of work|a ton of work|major|fixer|fixer[- ]upper|new roof|roof (?:leaks|is shot|needs)"
-              + "|foundation|gut(?:ted)?|tear ?down|needs everything|mold|water damage|fire damage|termites?"
-              + "|structural|full (?:remodel|renovation)|needs (?:a )?(?:complete|total|full)|rough shape|bad shape"
-              + "|uninhabitable|condemned|plumbing (?:issues|problems)|electrical (?:issues|problems)"
-              + "|needs a lot|falling apart|(?:big|serious|significant) (?:repairs|work|issues))\\b");
+          "\\b(?:(?:a )?lots? of work|a ton of work|major|fixer|fixer[- ]upper|new roof|roof"
+              + " (?:leaks|is shot|needs)|foundation|gut(?:ted)?|tear ?down|needs"
+              + " everything|mold|water damage|fire damage|termites?|structural|full"
+              + " (?:remodel|renovation)|needs (?:a )?(?:complete|total|full)|rough shape|bad"
+              + " shape|uninhabitable|condemned|plumbing (?:issues|problems)|electrical"
+              + " (?:issues|problems)|needs a lot|falling apart|(?:big|serious|significant)"
+              + " (?:repairs|work|issues))\\b");
   private static final Pattern MINOR =
       Pattern.compile(
-          "\\b(?:some work|minor|paint|painting|carpet|carpets|cosmetic|little work|bit of work|few things"
-              + "|few repairs|touch[- ]?ups?|tlc|small repairs|some repairs|needs (?:some )?updat\\w*|dated|outdated"
-              + "|original (?:kitchen|bathrooms?)|new floors|flooring|fixtures|little (?:love|updating)"
-              + "|not (?:move[- ]in ready|in great shape|perfect)|could use (?:some|a little))\\b");
+          "\\b(?:some work|minor|paint|painting|carpet|carpets|cosmetic|little work|bit of work|few"
+              + " things|few repairs|touch[- ]?ups?|tlc|small repairs|some repairs|needs (?:some"
+              + " )?updat\\w*|dated|outdated|original (?:kitchen|bathrooms?)|new"
+              + " floors|flooring|fixtures|little (?:love|updating)|not (?:move[- ]in ready|in"
+              + " great shape|perfect)|could use (?:some|a little))\\b");
   private static final Pattern READY =
       Pattern.compile(
-          "\\b(?:move[- ]?in[- ]?ready|turn ?key|great (?:shape|condition)|good (?:shape|condition)|excellent"
-              + "|perfect (?:shape|condition)|pristine|immaculate|like new|brand new|fully (?:updated|remodeled|renovated)"
-              + "|recently (?:updated|remodeled|renovated)|(?:just |newly )?(?:remodeled|renovated)|updated|no work"
-              + "|ready to (?:move|go)|well maintained|mint|nothing needed|doesn't need anything|new construction)\\b");
+          "\\b(?:move[- ]?in[- ]?ready|turn ?key|great (?:shape|condition)|good"
+              + " (?:shape|condition)|excellent|perfect"
+              + " (?:shape|condition)|pristine|immaculate|like new|brand new|fully"
+              + " (?:updated|remodeled|renovated)|recently (?:updated|remodeled|renovated)|(?:just"
+              + " |newly )?(?:remodeled|renovated)|updated|no work|ready to (?:move|go)|well"
+              + " maintained|mint|nothing needed|doesn't need anything|new construction)\\b");
   private static final Pattern LOOSE_READY =
-      Pattern.compile("^(?:it'?s |it is |pretty |really )?(?:fine|good|great|nice|solid|ready|decent|ok|okay)[.!]*$");
-  private static final Pattern LOOSE_MINOR = Pattern.compile("\\b(?:needs|need) (?:some )?work\\b|\\bwork\\b");
+      Pattern.compile(
+          "^(?:it'?s |it is |pretty |really"
+              + " )?(?:fine|good|great|nice|solid|ready|decent|ok|okay)[.!]*$");
+  private static final Pattern LOOSE_MINOR =
+      Pattern.compile("\\b(?:needs|need) (?:some )?work\\b|\\bwork\\b");
 
   private ConditionParser() {}
 

@@ -11,19 +11,26 @@ import java.util.regex.Pattern;
 public final class FinancingParser {
   private static final Pattern NOT_YET =
       Pattern.compile(
-          "\\b(?:not (?:yet|pre-? ?approved|preapproved|approved)|haven'?t (?:\\w+ ){0,3}(?:approved|started|applied"
-              + "|talked|gotten|got)|have not|need to (?:get|find|talk)|working on (?:it|that|getting)"
-              + "|(?:talking|talked|speaking|spoke) (?:to|with) (?:a |some |our |my )?(?:lenders?|banks?|brokers?|loan)"
-              + "|still (?:shopping|looking|working|figuring)|in (?:the )?process|applying|will get|going to get"
-              + "|gonna get|about to get|pre-? ?qual\\w*|need (?:a )?(?:lender|loan)|no lender|fha|va loan"
-              + "|conventional loan|need financing|will need (?:a )?(?:loan|mortgage|financing))\\b");
+          "\\b(?:not (?:yet|pre-? ?approved|preapproved|approved)|haven'?t (?:\\w+"
+              + " ){0,3}(?:approved|started|applied|talked|gotten|got)|have not|need to"
+              + " (?:get|find|talk)|working on"
+              + " (?:it|that|getting)|(?:talking|talked|speaking|spoke) (?:to|with) (?:a |some |our"
+              + " |my )?(?:lenders?|banks?|brokers?|loan)|still"
+              + " (?:shopping|looking|working|figuring)|in (?:the )?process|applying|will get|going"
+              + " to get|gonna get|about to get|pre-? ?qual\\w*|need (?:a )?(?:lender|loan)|no"
+              + " lender|fha|va loan|conventional loan|need financing|will need (?:a"
+              + " )?(?:loan|mortgage|financing))\\b");
   private static final Pattern CASH =
-      Pattern.compile("\\b(?:cash|all[- ]cash|paying outright|outright|no (?:loan|mortgage|financing) needed)\\b");
+      Pattern.compile(
+          "\\b(?:cash|all[- ]cash|paying outright|outright|no (?:loan|mortgage|financing)"
+              + " needed)\\b");
   private static final Pattern PREAPPROVED =
       Pattern.compile(
-          "\\b(?:pre-? ?approved|preapproved|pre-? ?approval|preapproval|approved for|approval letter|already approved"
-              + "|have (?:a |our )?(?:loan|financing) (?:lined up|approved|ready))\\b");
-  private static final Pattern YES = Pattern.compile("^(?:yes|yeah|yep|yup|ya|sure|we are|i am|correct)\\b.*");
+          "\\b(?:pre-? ?approved|preapproved|pre-? ?approval|preapproval|approved for|approval"
+              + " letter|already approved|have (?:a |our )?(?:loan|financing) (?:lined"
+              + " up|approved|ready))\\b");
+  private static final Pattern YES =
+      Pattern.compile("^(?:yes|yeah|yep|yup|ya|sure|we are|i am|correct)\\b.*");
   private static final Pattern NO = Pattern.compile("^(?:no|nope|nah|not really)\\b.*");
 
   private FinancingParser() {}

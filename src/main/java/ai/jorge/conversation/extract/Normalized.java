@@ -3,7 +3,9 @@ package ai.jorge.conversation.extract;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Lower-cases a message and folds typographic quotes and dashes so the parsers match one spelling. */
+/**
+ * Lower-cases a message and folds typographic quotes and dashes so the parsers match one spelling.
+ */
 public final class Normalized {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 

@@ -5,20 +5,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites spelled-out numbers as digits ("six fifty" to 650, "two and a half" to 2.5, "a
- * couple of" to 2) so the numeric parsers see one form. Works on normalized text.
+ * Rewrites spelled-out numbers as digits ("six fifty" to 650, "two and a half" to 2.5, "a couple
+ * of" to 2) so the numeric parsers see one form. Works on normalized text.
  */
 final class NumberWords {
   private static final Map<String, Integer> UNITS =
       Map.ofEntries(
-          Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-          Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-          Map.entry("eight", 8), Map.entry("nine", 9));
+          Map.entry("zero", 0),
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("six", 6),
+          Map.entry("seven", 7),
+          Map.entry("eight", 8),
+          Map.entry("nine", 9));
   private static final Map<String, Integer> TEENS =
       Map.ofEntries(
-          Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-          Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
-          Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
+          Map.entry("ten", 10),
+          Map.entry("eleven", 11),
+          Map.entry("twelve", 12),
+          Map.entry("thirteen", 13),
+          Map.entry("fourteen", 14),
+          Map.entry("fifteen", 15),
+          Map.entry("sixteen", 16),
+          Map.entry("seventeen", 17),
+          Map.entry("eighteen", 18),
           Map.entry("nineteen", 19));
   private static final Map<String, Integer> TENS =
       Map.of(
@@ -32,8 +45,10 @@ final class NumberWords {
   private static final Pattern POINT = Pattern.compile("\\b(\\d+) point (\\d)\\b");
   private static final Pattern AND_A_HALF = Pattern.compile("\\b(\\d+) and a half\\b");
   private static final Pattern HALF_A = Pattern.compile("\\bhalf (?:a|an) (million|year)\\b");
-  private static final Pattern ONE_AND_HALF = Pattern.compile("\\ba (year|month|week) and a half\\b");
-  private static final Pattern A_UNIT = Pattern.compile("\\b(?:a|an) (million|month|year|week|day)\\b");
+  private static final Pattern ONE_AND_HALF =
+      Pattern.compile("\\ba (year|month|week) and a half\\b");
+  private static final Pattern A_UNIT =
+      Pattern.compile("\\b(?:a|an) (million|month|year|week|day)\\b");
   private static final Pattern COUPLE = Pattern.compile("\\b(?:a )?couple(?: of)?\\b");
   private static final Pattern FEW = Pattern.compile("\\b(?:a )?(?:few|several)\\b");
 
@@ -58,7 +73,8 @@ final class NumberWords {
       String trailing = run.substring(run.stripTrailing().length());
       String trimmed = run.strip().replaceAll("[ -]+and$", "");
       Long value = valueOf(trimmed);
-      String replacement = value == null ? run : value + (run.strip().endsWith("and") ? " and" : "") + trailing;
+      String replacement =
+          value == null ? run : value + (run.strip().endsWith("and") ? " and" : "") + trailing;
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);

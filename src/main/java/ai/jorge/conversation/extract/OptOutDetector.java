@@ -12,19 +12,34 @@ import java.util.regex.Pattern;
 public final class OptOutDetector {
   private static final Set<String> OPT_OUT_WORDS =
       Set.of(
-          "stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt-out",
-          "opt out", "stop it", "stop now", "unsub");
-  private static final Set<String> OPT_IN_WORDS = Set.of("start", "unstop", "resume", "start again", "opt in");
+          "stop",
+          "stopall",
+          "stop all",
+          "unsubscribe",
+          "cancel",
+          "end",
+          "quit",
+          "revoke",
+          "optout",
+          "opt-out",
+          "opt out",
+          "stop it",
+          "stop now",
+          "unsub");
+  private static final Set<String> OPT_IN_WORDS =
+      Set.of("start", "unstop", "resume", "start again", "opt in");
   private static final Pattern POLITENESS =
       Pattern.compile("\\b(?:please|pls|plz|thanks|thank you|thx|ty|now)\\b");
   private static final Pattern PHRASE =
       Pattern.compile(
-          "\\b(?:stop (?:texting|messaging|contacting|calling|sending|bothering|emailing|spamming)(?: me| us)?"
-              + "|remove (?:me|us|my number|this number)(?: from (?:your|the|this) (?:list|texts|contacts))?"
-              + "|take (?:me|us|my number) off (?:your|the|this)(?: \\w+)? list|unsubscribe me"
-              + "|(?:don'?t|do not|dont|never) (?:contact|text|message|call|email) (?:me|us)(?: again| anymore| ever)?"
-              + "|leave me alone|lose my number|delete my (?:number|info)|no more (?:texts|messages)"
-              + "|stop all (?:texts|messages)|opt me out|i want to opt out|wrong number,? stop)\\b");
+          "\\b(?:stop"
+              + " (?:texting|messaging|contacting|calling|sending|bothering|emailing|spamming)(?:"
+              + " me| us)?|remove (?:me|us|my number|this number)(?: from (?:your|the|this)"
+              + " (?:list|texts|contacts))?|take (?:me|us|my number) off (?:your|the|this)(?:"
+              + " \\w+)? list|unsubscribe me|(?:don'?t|do not|dont|never)"
+              + " (?:contact|text|message|call|email) (?:me|us)(?: again| anymore| ever)?|leave me"
+              + " alone|lose my number|delete my (?:number|info)|no more (?:texts|messages)|stop"
+              + " all (?:texts|messages)|opt me out|i want to opt out|wrong number,? stop)\\b");
 
   private OptOutDetector() {}
 

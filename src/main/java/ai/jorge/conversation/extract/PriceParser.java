@@ -24,14 +24,18 @@ public final class PriceParser {
           Pattern.compile("\\b\\d{1,2}(?::\\d{2})\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?"),
           Pattern.compile("\\b\\d{1,2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)"),
           Pattern.compile("\\bzip(?: ?code)?:?\\s*\\d+"),
-          Pattern.compile("(?<![$\\d,.])(?<!\\$ )\\b\\d{5}(?:-\\d{4})?\\b(?!\\s*(?:k\\b|grand|thousand|,\\d|\\.\\d))"),
-          Pattern.compile("(?<![$\\d,.])(?<!\\$ )\\b(?:19|20)\\d{2}\\b(?!\\s*(?:k\\b|grand|thousand|m\\b|million|'?s\\b|,\\d))"),
+          Pattern.compile(
+              "(?<![$\\d,.])(?<!\\$"
+                  + " )\\b\\d{5}(?:-\\d{4})?\\b(?!\\s*(?:k\\b|grand|thousand|,\\d|\\.\\d))"),
+          Pattern.compile(
+              "(?<![$\\d,.])(?<!\\$"
+                  + " )\\b(?:19|20)\\d{2}\\b(?!\\s*(?:k\\b|grand|thousand|m\\b|million|'?s\\b|,\\d))"),
           Pattern.compile(
               "\\b\\d[\\d,.]*\\s*k?\\s*\\+?\\s*(?:sq\\.?\\s*(?:ft|feet|foot)\\.?|sqft|square\\s*(?:feet|foot|ft)|sf)\\b"),
           Pattern.compile(
               "\\b\\d+(?:\\.\\d+)?\\s*(?:(?:-|to|or)\\s*\\d+(?:\\.\\d+)?\\s*)?\\+?\\s*-?\\s*(?:beds?|bedrooms?|br|bd|bdrms?|baths?"
-                  + "|bathrooms?|ba|bth|car|cars|garages?|story|stories|kids|children|people|units?|acres?"
-                  + "|%|percent|years? old|doors?|pets?|dogs?|cats?|schools?|miles?|mi|minutes?|mins?"
+                  + "|bathrooms?|ba|bth|car|cars|garages?|story|stories|kids|children|people|units?|acres?|%|percent|years?"
+                  + " old|doors?|pets?|dogs?|cats?|schools?|miles?|mi|minutes?|mins?"
                   + "|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|x)\\b"),
           Pattern.compile("\\b\\d+\\s*/\\s*\\d+\\b"),
           Pattern.compile("\\b\\d+(?:st|nd|rd|th)\\b"),
@@ -43,17 +47,20 @@ public final class PriceParser {
       Pattern.compile(
           "(\\$\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)('?s\\b)?\\s*"
               + "(k|mm|m|mil|million|millions|thousand|grand)?\\b");
-  private static final Pattern JOINER = Pattern.compile("^\\s*(?:-|to|and|or|through|and maybe)\\s*(?:\\$\\s*)?$");
+  private static final Pattern JOINER =
+      Pattern.compile("^\\s*(?:-|to|and|or|through|and maybe)\\s*(?:\\$\\s*)?$");
   private static final Pattern EXCLUDED_BEFORE =
       Pattern.compile(
-          "\\b(?:owe|owed|paid|bought|balance|payoff|pay off|down payment|income|salary|"
-              + "rent is|rent of|taxes|hoa|commission)\\b(?:\\s+(?:it|the house|the home|about|around|like|roughly"
-              + "|maybe|for|at|is|of|was|only|just|still|left|on it))*\\s*\\$?\\s*$");
+          "\\b(?:owe|owed|paid|bought|balance|payoff|pay off|down payment|income|salary|rent"
+              + " is|rent of|taxes|hoa|commission)\\b(?:\\s+(?:it|the house|the"
+              + " home|about|around|like|roughly|maybe|for|at|is|of|was|only|just|still|left|on"
+              + " it))*\\s*\\$?\\s*$");
   private static final Pattern CONTEXT_CUE =
       Pattern.compile(
-          "\\b(?:price|priced|asking|budget|spend|worth|sell (?:it |the house |the home |my house |for )?"
-              + "(?:for|at)|list (?:it )?(?:for|at)|get for|hoping for|hoping to get|want(?:ing)? (?:to get )?"
-              + "(?:around|about|at least|like)|range|up to|under|max|maximum|no more than)\\b");
+          "\\b(?:price|priced|asking|budget|spend|worth|sell (?:it |the house |the home |my house"
+              + " |for )?(?:for|at)|list (?:it )?(?:for|at)|get for|hoping for|hoping to"
+              + " get|want(?:ing)? (?:to get )?(?:around|about|at least|like)|range|up"
+              + " to|under|max|maximum|no more than)\\b");
 
   private PriceParser() {}
 
@@ -79,8 +86,10 @@ public final class PriceParser {
       Raw a = raws.get(i);
       if (i + 1 < raws.size() && JOINER.matcher(s.substring(a.end, raws.get(i + 1).start)).find()) {
         Raw b = raws.get(i + 1);
-        Raw first = a.multiplier == 0 && b.multiplier != 0 && !a.comma ? a.withMultiplier(b.multiplier) : a;
-        Raw second = b.multiplier == 0 && a.multiplier != 0 && !b.comma ? b.withMultiplier(a.multiplier) : b;
+        Raw first =
+            a.multiplier == 0 && b.multiplier != 0 && !a.comma ? a.withMultiplier(b.multiplier) : a;
+        Raw second =
+            b.multiplier == 0 && a.multiplier != 0 && !b.comma ? b.withMultiplier(a.multiplier) : b;
         long low = first.dollars(context || second.multiplier != 0);
         long high = second.dollars(context || first.multiplier != 0);
         if (plausible(low) && plausible(high) && !excluded(a)) {
@@ -106,7 +115,13 @@ public final class PriceParser {
   }
 
   private record Raw(
-      double number, boolean dollar, boolean comma, boolean plural, long multiplier, int start, int end,
+      double number,
+      boolean dollar,
+      boolean comma,
+      boolean plural,
+      long multiplier,
+      int start,
+      int end,
       String before) {
     static Raw of(Matcher m, String s) {
       String digits = m.group(2);
@@ -118,8 +133,14 @@ public final class PriceParser {
           };
       String before = s.substring(Math.max(0, m.start() - 30), m.start());
       return new Raw(
-          Double.parseDouble(digits.replace(",", "")), m.group(1) != null, digits.contains(","),
-          m.group(3) != null, mult, m.start(), m.end(), before);
+          Double.parseDouble(digits.replace(",", "")),
+          m.group(1) != null,
+          digits.contains(","),
+          m.group(3) != null,
+          mult,
+          m.start(),
+          m.end(),
+          before);
     }
 
     Raw withMultiplier(long mult) {
@@ -132,7 +153,9 @@ public final class PriceParser {
       }
       if (plural) {
         boolean qualified = before.matches(".*\\b(?:low|lower|mid|high|upper|the)\\s*$");
-        return (context || dollar || qualified) && number >= 100 && number < 10_000 ? pluralDecade() : 0;
+        return (context || dollar || qualified) && number >= 100 && number < 10_000
+            ? pluralDecade()
+            : 0;
       }
       if (comma || number >= 10_000) {
         return context || dollar || comma || number >= 100_000 ? Math.round(number) : 0;

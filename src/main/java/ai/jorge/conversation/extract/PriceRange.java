@@ -1,8 +1,8 @@
 package ai.jorge.conversation.extract;
 
 /**
- * A dollar amount or range found in a message, with the few words before it so callers can
- * tell "up to $900k" from "at least $900k".
+ * A dollar amount or range found in a message, with the few words before it so callers can tell "up
+ * to $900k" from "at least $900k".
  */
 public record PriceRange(long low, long high, String before) {
   public PriceRange {

@@ -12,43 +12,53 @@ import java.util.regex.Pattern;
 
 /**
  * Reads timing from a message: spans ("in 2 months", "30-45 days", "within 3 weeks"), calendar
- * words ("by March", "next year", "end of the month"), urgency words ("asap" is 30 days),
- * browsing (180 days) and, when the fast-sale question was just asked, a yes or no. An explicit
- * span always wins over a vague word. Dates are counted from the given instant in the given zone.
+ * words ("by March", "next year", "end of the month"), urgency words ("asap" is 30 days), browsing
+ * (180 days) and, when the fast-sale question was just asked, a yes or no. An explicit span always
+ * wins over a vague word. Dates are counted from the given instant in the given zone.
  */
 public final class TimelineParser {
   private static final Pattern SPAN =
       Pattern.compile(
           "(\\d+(?:\\.\\d+)?)\\s*(?:(?:-|to|or)\\s*(\\d+(?:\\.\\d+)?)\\s*)?(day|week|wk|month|mo|year|yr)s?\\b");
   private static final Pattern PAST_BEFORE =
-      Pattern.compile("\\b(?:lived|owned|been|had it|since|for the (?:last|past)|over the (?:last|past))\\b[^.,;]{0,15}$");
+      Pattern.compile(
+          "\\b(?:lived|owned|been|had it|since|for the (?:last|past)|over the"
+              + " (?:last|past))\\b[^.,;]{0,15}$");
   private static final Pattern PAST_AFTER = Pattern.compile("^\\s*(?:ago|old)\\b");
   private static final Pattern MONTH =
       Pattern.compile(
-          "\\b(by|before|in|around|during|end of|until|till|sometime in|early|mid|late)\\s+(january|february|march"
+          "\\b(by|before|in|around|during|end of|until|till|sometime"
+              + " in|early|mid|late)\\s+(january|february|march"
               + "|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug"
               + "|sept|sep|oct|nov|dec)\\b");
   private static final Pattern SEASON =
-      Pattern.compile("\\b(?:this|by|in the|by the|next|in|before)\\s+(spring|summer|fall|autumn|winter)\\b");
+      Pattern.compile(
+          "\\b(?:this|by|in the|by the|next|in|before)\\s+(spring|summer|fall|autumn|winter)\\b");
   private static final Pattern ASAP =
       Pattern.compile(
-          "\\b(?:asap|a\\.s\\.a\\.p|as soon as (?:possible|we can|i can)|right away|immediately|urgent(?:ly)?"
-              + "|right now|yesterday)\\b");
+          "\\b(?:asap|a\\.s\\.a\\.p|as soon as (?:possible|we can|i can)|right"
+              + " away|immediately|urgent(?:ly)?|right now|yesterday)\\b");
   private static final Pattern BROWSING =
-      Pattern.compile("\\b(?:just )?(?:browsing|window shopping|just looking|just starting to look|no timeline)\\b");
+      Pattern.compile(
+          "\\b(?:just )?(?:browsing|window shopping|just looking|just starting to look|no"
+              + " timeline)\\b");
   private static final Pattern NO =
       Pattern.compile(
-          "\\b(?:no|nope|nah|not really|too (?:soon|quick|fast|early|short)|not that (?:soon|fast|quick)|need more time"
-              + "|(?:won't|wouldn't|doesn't|does not|would not|will not|don't think that would) work|can't|cannot"
-              + "|no rush|no hurry|not in a (?:rush|hurry)|take (?:our|my) time|not (?:that|so) fast|not yet)\\b");
+          "\\b(?:no|nope|nah|not really|too (?:soon|quick|fast|early|short)|not that"
+              + " (?:soon|fast|quick)|need more time|(?:won't|wouldn't|doesn't|does not|would"
+              + " not|will not|don't think that would) work|can't|cannot|no rush|no hurry|not in a"
+              + " (?:rush|hurry)|take (?:our|my) time|not (?:that|so) fast|not yet)\\b");
   private static final Pattern UNSURE =
-      Pattern.compile("\\b(?:not sure|unsure|don'?t know|idk|no idea|depends|maybe|hard to say|not certain)\\b");
+      Pattern.compile(
+          "\\b(?:not sure|unsure|don'?t know|idk|no idea|depends|maybe|hard to say|not"
+              + " certain)\\b");
   private static final Pattern NO_PROBLEM = Pattern.compile("\\bno (?:problem|doubt|worries)\\b");
   private static final Pattern YES =
       Pattern.compile(
-          "\\b(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|absolutely|definitely|of course|totally|perfect|works|(?:would|could|will) work"
-              + "|work for (?:us|me)|fine|sounds good|great|doable|i think so|sooner the better|the faster the better|fast|quick|quickly"
-              + "|ideal|no problem|could do|can do|we can)\\b");
+          "\\b(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|absolutely|definitely|of"
+              + " course|totally|perfect|works|(?:would|could|will) work|work for"
+              + " (?:us|me)|fine|sounds good|great|doable|i think so|sooner the better|the faster"
+              + " the better|fast|quick|quickly|ideal|no problem|could do|can do|we can)\\b");
 
   private TimelineParser() {}
 
@@ -109,13 +119,15 @@ public final class TimelineParser {
       return 7;
     }
     if (s.matches(".*\\b(?:end of (?:the|this) month|this month)\\b.*")) {
-      return Math.max(1, (int) ChronoUnit.DAYS.between(today, today.withDayOfMonth(today.lengthOfMonth())));
+      return Math.max(
+          1, (int) ChronoUnit.DAYS.between(today, today.withDayOfMonth(today.lengthOfMonth())));
     }
     if (s.contains("next month")) {
       return 30;
     }
     if (s.matches(".*\\b(?:end of (?:the|this) year|this year|by (?:the )?new year)\\b.*")) {
-      return Math.max(1, (int) ChronoUnit.DAYS.between(today, LocalDate.of(today.getYear(), 12, 31)));
+      return Math.max(
+          1, (int) ChronoUnit.DAYS.between(today, LocalDate.of(today.getYear(), 12, 31)));
     }
     if (s.contains("next year")) {
       return 365;

@@ -17,7 +17,12 @@ class AppointmentChoiceParserTest {
   private static final ZonedDateTime WED_1430 = at("2026-11-25T14:30");
   private static final List<ZonedDateTime> OFFERED = List.of(TUE_10, WED_1430);
   private static final List<ZonedDateTime> OPEN =
-      List.of(TUE_10, at("2026-11-24T15:00"), WED_1430, at("2026-11-26T11:00"), at("2026-11-27T09:30"),
+      List.of(
+          TUE_10,
+          at("2026-11-24T15:00"),
+          WED_1430,
+          at("2026-11-26T11:00"),
+          at("2026-11-27T09:30"),
           at("2026-11-27T13:00"));
 
   private static ZonedDateTime at(String local) {
@@ -57,21 +62,34 @@ class AppointmentChoiceParserTest {
   }
 
   @ParameterizedTest(name = "declined: {0}")
-  @ValueSource(strings = {"neither", "Neither works", "not now", "no thanks", "maybe later", "none of those", "no"})
+  @ValueSource(
+      strings = {
+        "neither",
+        "Neither works",
+        "not now",
+        "no thanks",
+        "maybe later",
+        "none of those",
+        "no"
+      })
   void refusals_decline(String text) {
-    assertThat(AppointmentChoiceParser.parse(text, OFFERED, OPEN, NOW)).isInstanceOf(AppointmentChoice.Declined.class);
+    assertThat(AppointmentChoiceParser.parse(text, OFFERED, OPEN, NOW))
+        .isInstanceOf(AppointmentChoice.Declined.class);
   }
 
   @ParameterizedTest(name = "unclear: {0}")
   @ValueSource(strings = {"what's this about?", "hmm", "who will call me", "Saturday"})
   void other_replies_are_unclear(String text) {
-    assertThat(AppointmentChoiceParser.parse(text, OFFERED, OPEN, NOW)).isInstanceOf(AppointmentChoice.Unclear.class);
+    assertThat(AppointmentChoiceParser.parse(text, OFFERED, OPEN, NOW))
+        .isInstanceOf(AppointmentChoice.Unclear.class);
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"Friday?", "could we do friday"})
   void a_day_alone_with_open_times_offers_that_days_times(String text) {
     assertThat(AppointmentChoiceParser.parse(text, OFFERED, OPEN, NOW))
-        .isEqualTo(new AppointmentChoice.OtherDay(List.of(at("2026-11-27T09:30"), at("2026-11-27T13:00"))));
+        .isEqualTo(
+            new AppointmentChoice.OtherDay(
+                List.of(at("2026-11-27T09:30"), at("2026-11-27T13:00"))));
   }
 }

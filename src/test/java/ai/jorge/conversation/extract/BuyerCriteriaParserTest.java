@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BuyerCriteriaParserTest {
-  private final BuyerCriteriaParser parser = new BuyerCriteriaParser(BotSettings.DEFAULT_SERVICE_AREAS);
+  private final BuyerCriteriaParser parser =
+      new BuyerCriteriaParser(BotSettings.DEFAULT_SERVICE_AREAS);
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(

@@ -31,7 +31,8 @@ class IntentDetectorTest {
           hey                                                    | 0.0 | 0.0
           what's the weather like                                | 0.0 | 0.0
           """)
-  void scores_explicit_goals_at_one_and_weak_signals_at_point_three(String text, double seller, double buyer) {
+  void scores_explicit_goals_at_one_and_weak_signals_at_point_three(
+      String text, double seller, double buyer) {
     Intent intent = IntentDetector.detect(text, false);
     assertThat(intent.seller()).isCloseTo(seller, org.assertj.core.data.Offset.offset(0.001));
     assertThat(intent.buyer()).isCloseTo(buyer, org.assertj.core.data.Offset.offset(0.001));
@@ -49,7 +50,8 @@ class IntentDetectorTest {
           both       | 1.0 | 1.0
           Both.      | 1.0 | 1.0
           """)
-  void one_word_answers_to_the_intent_question_are_explicit(String text, double seller, double buyer) {
+  void one_word_answers_to_the_intent_question_are_explicit(
+      String text, double seller, double buyer) {
     Intent intent = IntentDetector.detect(text, true);
     assertThat(intent.seller()).isEqualTo(seller);
     assertThat(intent.buyer()).isEqualTo(buyer);
@@ -69,7 +71,8 @@ class IntentDetectorTest {
           not interested                                              | false | false | true
           changed my mind                                             | false | false | true
           """)
-  void recognises_a_stated_lack_of_plans(String text, boolean seller, boolean buyer, boolean notInterested) {
+  void recognises_a_stated_lack_of_plans(
+      String text, boolean seller, boolean buyer, boolean notInterested) {
     Intent intent = IntentDetector.detect(text, false);
     assertThat(intent.sellerDeclined()).isEqualTo(seller);
     assertThat(intent.buyerDeclined()).isEqualTo(buyer);

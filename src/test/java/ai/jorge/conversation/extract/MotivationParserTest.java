@@ -57,7 +57,9 @@ class MotivationParserTest {
           transferred to Boise in January                    | Boise
           """)
   void picks_out_a_named_destination(String text, String destination) {
-    assertThat(MotivationParser.parse(text, false)).map(Motivation::destination).contains(destination);
+    assertThat(MotivationParser.parse(text, false))
+        .map(Motivation::destination)
+        .contains(destination);
   }
 
   @ParameterizedTest(name = "nothing in: {0}")
@@ -89,6 +91,7 @@ class MotivationParserTest {
           no reason                          | -
           """)
   void an_asked_but_unclassified_answer_is_other(String text, String category) {
-    assertThat(MotivationParser.parse(text, true).map(Motivation::category).orElse(null)).isEqualTo(category);
+    assertThat(MotivationParser.parse(text, true).map(Motivation::category).orElse(null))
+        .isEqualTo(category);
   }
 }
