@@ -26,10 +26,8 @@ public final class JsonBodies {
 
   /** The raw bytes, size-checked; signature verification runs on exactly these. */
   public byte[] rawBody(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
+    // Read the whole body (Javalin caps it at 1 MiB) before refusing: answering while the client
+    // is still sending makes it see a reset connection instead of the 413.
     byte[] body = ctx.bodyAsBytes();
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
