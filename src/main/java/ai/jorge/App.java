@@ -1,5 +1,6 @@
 package ai.jorge;
 
+import ai.jorge.cli.DemoTraffic;
 import ai.jorge.config.JorgeConfig;
 import ai.jorge.conversation.BotSettings;
 import ai.jorge.conversation.ContactRoutes;
@@ -85,11 +86,16 @@ public final class App implements AutoCloseable {
 
   /** Builds the whole platform; opens and migrates the database, starts nothing else. */
   public static App create(JorgeConfig cfg, Clock clock) {
+    return create(cfg, clock, false);
+  }
+
+  /** As {@link #create(JorgeConfig, Clock)}; {@code demo} adds seeded leads and simulated traffic. */
+  public static App create(JorgeConfig cfg, Clock clock, boolean demo) {
     ObjectMapper json = Json.newMapper();
     PrometheusMeterRegistry meters = Metrics.newRegistry(cfg.instanceId());
     Database database = Database.migrateAndConnect(cfg.database(), meters);
     try {
-      return wire(cfg, clock, json, meters, database);
+      return wire(cfg, clock, json, meters, database, demo);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -101,7 +107,8 @@ public final class App implements AutoCloseable {
       Clock clock,
       ObjectMapper json,
       PrometheusMeterRegistry meters,
-      Database database) {
+      Database database,
+      boolean demo) {
     var jdbi = database.jdbi();
     EventBus bus = new InProcessEventBus();
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
@@ -168,6 +175,9 @@ public final class App implements AutoCloseable {
     services.add(dispatcher);
     services.add(worker);
     services.add(http);
+    if (demo) {
+      services.add(new DemoTraffic(conversations, clock, Duration.ofSeconds(4)));
+    }
     return new App(cfg, database, conversations, http, apiKeys, clock, services);
   }
 

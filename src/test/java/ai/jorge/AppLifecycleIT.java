@@ -46,4 +46,27 @@ class AppLifecycleIT {
       app.close();
     }
   }
+
+  @Test
+  void demo_mode_seeds_leads_at_different_stages_and_keeps_traffic_flowing() {
+    var db = Backend.H2.create();
+    App app = App.create(TestApp.config(db.config(), Map.of()), java.time.Clock.systemUTC(), true);
+    try {
+      app.start();
+      assertThat(app.serviceStates()).containsEntry("demo-traffic", App.State.STARTED);
+      var temperatures = app.database().jdbi().withHandle(h -> h.createQuery(
+              "SELECT DISTINCT temperature FROM conversations WHERE temperature IS NOT NULL")
+          .mapTo(String.class).list());
+      assertThat(temperatures).contains("HOT", "WARM", "COLD");
+      long optedOut = app.database().jdbi().withHandle(h -> h.createQuery(
+          "SELECT COUNT(*) FROM conversations WHERE opted_out").mapTo(Long.class).one());
+      assertThat(optedOut).isGreaterThanOrEqualTo(1);
+      long before = app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one());
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+          app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one()) > before);
+    } finally {
+      app.stop();
+      db.close();
+    }
+  }
 }

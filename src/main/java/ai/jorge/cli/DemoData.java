@@ -33,11 +33,14 @@ final class DemoData {
               List.of(
                   "What's my home worth? We might sell",
                   "Kids moved out, we want to downsize",
-                  "No, that's too quick. We'd need about 3 months")),
+                  "No, that's too quick. We'd need about 3 months",
+                  "Needs some paint and new carpet")),
           new Script(
               "demo-ana",
               "Ana Ruiz",
-              List.of("I need to sell fast, going through a divorce. It needs a lot of work")),
+              List.of(
+                  "I need to sell fast, going through a divorce. It needs a lot of work",
+                  "yes that works")),
           new Script(
               "demo-sam",
               "Sam Patel",

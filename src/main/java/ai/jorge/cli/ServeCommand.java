@@ -34,12 +34,9 @@ final class ServeCommand implements Callable<Integer> {
     if (demo) {
       cfg = cfg.withSignatureMode(SignatureMode.SHADOW);
     }
-    App app = App.create(cfg, Clock.systemUTC());
+    App app = App.create(cfg, Clock.systemUTC(), demo);
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     app.start();
-    if (demo) {
-      new DemoData(app.conversations()).seed();
-    }
     System.out.println("Jorge is running on http://localhost:" + app.port() + "/");
     return 0;
   }

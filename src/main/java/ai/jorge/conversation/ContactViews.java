@@ -52,7 +52,7 @@ public final class ContactViews {
           }
           v.put("channel", c.channel());
           v.put("bot", row.humanHold() ? "human" : Qualification.wire(state.bot()));
-          Temperature t = Qualification.activeTemperature(state);
+          Temperature t = state.activeTemperature();
           v.put("temperature", t == null ? null : t.name());
           v.put("asking", state.asking());
           v.put("qualification", Qualification.of(state));

@@ -172,7 +172,7 @@ public final class ConversationService {
       state = r.state();
       lastInbound = m.providerAt();
     }
-    Temperature temperature = Qualification.activeTemperature(state);
+    Temperature temperature = state.activeTemperature();
     conversations.update(
         h,
         new ConversationRow(
@@ -191,11 +191,11 @@ public final class ConversationService {
               messages.repliesTo(h, stored.messageId()).stream()
                   .map(m -> new TurnView.ReplyText(m.body()))
                   .toList();
-          Temperature t = Qualification.activeTemperature(state);
+          Temperature t = state.activeTemperature();
           return new TurnView(
               stored.contactId(),
               row.id(),
-              Qualification.wire(state.bot()),
+              row.humanHold() ? "human" : Qualification.wire(state.bot()),
               replies.isEmpty() ? null : state.asking(),
               replies,
               t == null ? null : t.name(),

@@ -16,17 +16,6 @@ final class Qualification {
     return q;
   }
 
-  /** The temperature of the side the active bot works on; the seller's when no side is active. */
-  static Temperature activeTemperature(ConversationState s) {
-    SideState side =
-        switch (s.bot()) {
-          case BUYER -> s.buyer();
-          case SELLER -> s.seller();
-          default -> s.seller() != null ? s.seller() : s.buyer();
-        };
-    return side == null ? null : side.temperature();
-  }
-
   static String wire(Enum<?> e) {
     return e == null ? null : e.name().toLowerCase(java.util.Locale.ROOT);
   }
