@@ -15,6 +15,7 @@ import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
+import ai.jorge.intake.BotAliasRoutes;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
@@ -136,11 +137,12 @@ public final class App implements AutoCloseable {
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
+    var auth = new Authenticator(apiKeys, clock);
     var http =
         new HttpServer(
             cfg.port(),
             json,
-            new Authenticator(apiKeys, clock),
+            auth,
             meters,
             List.of(
                 new HealthRoutes(
@@ -150,6 +152,7 @@ public final class App implements AutoCloseable {
                     clock),
                 new MetricsRoutes(meters),
                 new ChatRoutes(conversations, bodies, cfg.allowedOrigins(), clock),
+                new BotAliasRoutes(conversations, bodies, auth, clock),
                 new GhlWebhookRoutes(
                     conversations,
                     worker,

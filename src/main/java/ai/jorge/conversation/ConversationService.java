@@ -79,7 +79,15 @@ public final class ConversationService {
 
   /** Stores the message, runs the turn, and answers with what this message produced. */
   public TurnView converse(Inbound in) {
-    Stored stored = store(in);
+    return converse(in, ConversationState.initial());
+  }
+
+  /**
+   * As {@link #converse(Inbound)}; a contact seen for the first time starts from {@code
+   * firstState} (e.g. addressed straight to the seller bot).
+   */
+  public TurnView converse(Inbound in, ConversationState firstState) {
+    Stored stored = store(in, firstState);
     processPending(stored.contactId());
     return view(stored);
   }
@@ -98,8 +106,12 @@ public final class ConversationService {
 
   /** Stores the inbound message durably; a second delivery of the same provider id is a no-op. */
   public Stored store(Inbound in) {
+    return store(in, ConversationState.initial());
+  }
+
+  private Stored store(Inbound in, ConversationState firstState) {
     Instant now = clock.instant();
-    ContactRow contact = findOrCreateContact(in, now);
+    ContactRow contact = findOrCreateContact(in, now, firstState);
     String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
     if (key != null) {
       Optional<MessageRow> existing = jdbi.withHandle(h -> messages.findByDedupeKey(h, key));
@@ -211,7 +223,7 @@ public final class ConversationService {
    */
   public Stored recordHumanReply(Inbound in) {
     Instant now = clock.instant();
-    ContactRow contact = findOrCreateContact(in, now);
+    ContactRow contact = findOrCreateContact(in, now, ConversationState.initial());
     String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
     if (key != null) {
       Optional<MessageRow> existing = jdbi.withHandle(h -> messages.findByDedupeKey(h, key));
@@ -254,7 +266,7 @@ public final class ConversationService {
     return jdbi.withHandle(h -> messages.contactsWithUnprocessed(h, cutoff, 100));
   }
 
-  private ContactRow findOrCreateContact(Inbound in, Instant now) {
+  private ContactRow findOrCreateContact(Inbound in, Instant now, ConversationState initial) {
     Optional<ContactRow> found =
         jdbi.withHandle(h -> contacts.findByExternal(h, in.source(), in.externalId()));
     if (found.isPresent()) {
@@ -271,7 +283,6 @@ public final class ConversationService {
       jdbi.useTransaction(
           h -> {
             contacts.insert(h, fresh);
-            ConversationState initial = ConversationState.initial();
             conversations.insert(
                 h,
                 new ConversationRow(

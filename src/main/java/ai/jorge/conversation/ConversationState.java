@@ -55,6 +55,17 @@ public record ConversationState(
         false);
   }
 
+  /**
+   * A new conversation addressed straight to one side's bot, skipping the concierge (the
+   * bot-specific alias routes of SPEC §12).
+   */
+  public static ConversationState addressedTo(Side side) {
+    StateBuilder b = StateBuilder.from(initial()).bot(side == Side.SELLER ? Bot.SELLER : Bot.BUYER);
+    b.focus(side);
+    b.side(side, SideState.empty());
+    return b.build();
+  }
+
   /** The state of one side, or null when that goal never came up. */
   public SideState side(Side side) {
     return side == Side.SELLER ? seller : buyer;

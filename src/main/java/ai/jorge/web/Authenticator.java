@@ -25,18 +25,24 @@ public final class Authenticator {
     if (required.isEmpty()) {
       return;
     }
+    Role needed =
+        required.stream().map(Role.class::cast).min(Enum::compareTo).orElse(Role.ADMIN);
+    require(ctx, needed);
+  }
+
+  /** For a public route whose optional input needs a role: 401/403 unless the caller has it. */
+  public Caller require(Context ctx, Role needed) {
     Caller caller =
         bearer(ctx)
             .flatMap(this::byKey)
             .orElseThrow(
                 () -> new HttpStatusException(401, "unauthorized", "a valid API key is required"));
-    Role needed =
-        required.stream().map(Role.class::cast).min(Enum::compareTo).orElse(Role.ADMIN);
     if (!caller.role().includes(needed)) {
       throw new HttpStatusException(
           403, "forbidden", "this needs the " + needed.wireName() + " role");
     }
     ctx.attribute(Caller.ATTRIBUTE, caller);
+    return caller;
   }
 
   /** The authenticated caller of a request, for routes that declared roles. */
