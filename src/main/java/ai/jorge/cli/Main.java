@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       MigrateCommand.class,
       GuardCommand.class,
+      WsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
