@@ -9,23 +9,33 @@ import ai.jorge.conversation.ConversationService;
 import ai.jorge.crm.Channel;
 import ai.jorge.crm.LocalCalendar;
 import ai.jorge.crm.LoggingSmsChannel;
+import ai.jorge.crm.OptOutBoundary;
 import ai.jorge.crm.OutboxDispatcher;
 import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.events.EventBus;
+import ai.jorge.events.EventHistory;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
+import ai.jorge.events.RedisEventBus;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
 import ai.jorge.intake.SignatureVerifier;
+import ai.jorge.ops.DataRetention;
+import ai.jorge.ops.DriftCheck;
 import ai.jorge.ops.HealthRoutes;
 import ai.jorge.ops.JobScheduler;
+import ai.jorge.ops.LoggedScores;
 import ai.jorge.ops.Metrics;
+import ai.jorge.ops.MetricsSnapshot;
 import ai.jorge.ops.MetricsRoutes;
+import ai.jorge.ops.Readiness;
+import ai.jorge.scoring.DefaultModel;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
+import ai.jorge.web.IntakeGate;
 import ai.jorge.web.JsonBodies;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
-  private static final Duration EVENT_RETENTION = Duration.ofHours(24);
 
   /** Where a service is in its life. */
   public enum State {
@@ -103,15 +113,25 @@ public final class App implements AutoCloseable {
       PrometheusMeterRegistry meters,
       Database database) {
     var jdbi = database.jdbi();
-    EventBus bus = new InProcessEventBus();
+    EventBus bus =
+        cfg.redisUrl().isPresent()
+            ? new RedisEventBus(
+                cfg.redisUrl().get(),
+                cfg.redisPrefix(),
+                cfg.instanceId(),
+                json,
+                new EventHistory(jdbi, json))
+            : new InProcessEventBus();
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
+    var boundary = new OptOutBoundary(jdbi, meters);
     var dispatcher =
         new OutboxDispatcher(
             jdbi,
-            Map.of("web_chat", local, "api", local, "sms", new LoggingSmsChannel()),
-            new LoggingSmsChannel(),
+            boundary.guardAll(
+                Map.of("web_chat", local, "api", local, "sms", new LoggingSmsChannel())),
+            boundary.guard(new LoggingSmsChannel()),
             clock,
             meters);
     var conversations =
@@ -129,18 +149,23 @@ public final class App implements AutoCloseable {
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
+    var gate = new IntakeGate();
+    var checks = new ArrayList<Readiness.Check>();
+    checks.add(new Readiness.Check("database", database::isReachable));
+    if (bus instanceof RedisEventBus redis) {
+      checks.add(new Readiness.Check("redis", redis::isReachable));
+    }
+    checks.add(new Readiness.Check("intake", gate::isOpen));
+    var readiness = new Readiness(checks, meters);
     var http =
         new HttpServer(
             cfg.port(),
             json,
             new Authenticator(apiKeys, clock),
             meters,
+            gate,
             List.of(
-                new HealthRoutes(
-                    List.of(new HealthRoutes.Check("database", database::isReachable)),
-                    cfg.instanceId(),
-                    version(),
-                    clock),
+                new HealthRoutes(readiness, cfg.instanceId(), version(), clock),
                 new MetricsRoutes(meters),
                 new ChatRoutes(conversations, bodies, cfg.allowedOrigins(), clock),
                 new GhlWebhookRoutes(
@@ -152,18 +177,22 @@ public final class App implements AutoCloseable {
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
+    var drift =
+        new DriftCheck(
+            new LoggedScores(jdbi, json, memoized(DefaultModel::train)), meters, clock);
     var scheduler =
         new JobScheduler(
             database.dataSource(),
             List.of(
                 new JobScheduler.Job(
-                    "event-log-retention",
-                    Duration.ofHours(24),
-                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION)))),
+                    "metrics-snapshot", MetricsSnapshot.EVERY, new MetricsSnapshot(jdbi, events, clock)),
+                new JobScheduler.Job(
+                    "data-retention", Duration.ofHours(24), new DataRetention(jdbi, events, clock)),
+                new JobScheduler.Job("model-drift-check", DriftCheck.EVERY, drift)),
             meters,
             clock);
     var services = new ArrayList<Service>();
-    services.add(closing("event-bus", bus));
+    services.add(bus instanceof Service s ? s : closing("event-bus", bus));
     services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);
@@ -174,6 +203,20 @@ public final class App implements AutoCloseable {
   private static BotSettings settings(JorgeConfig cfg) {
     BotSettings d = BotSettings.defaults();
     return new BotSettings(cfg.agentName(), cfg.maxReplyChars(), cfg.serviceAreas(), d.texts());
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static Service closing(String name, AutoCloseable resource) {
@@ -210,10 +253,26 @@ public final class App implements AutoCloseable {
     return this;
   }
 
-  /** Stops started services in reverse order, then closes the database. Idempotent. */
+  /**
+   * Graceful shutdown (SPEC §7), idempotent: first every started service drains in reverse start
+   * order (HTTP refuses new intake and waits for admitted requests, the worker finishes its turns,
+   * the outbox delivers one last batch, sockets close with 1001), then each stops in reverse order,
+   * then the database closes.
+   */
   public void stop() {
     List<Service> reversed = new ArrayList<>(services);
     Collections.reverse(reversed);
+    for (Service s : reversed) {
+      if (states.get(s) == State.STARTED) {
+        try {
+          s.drain();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (Exception e) {
+          log.warn("service {} did not drain cleanly", s.name(), e);
+        }
+      }
+    }
     for (Service s : reversed) {
       if (states.get(s) == State.STARTED) {
         try {
