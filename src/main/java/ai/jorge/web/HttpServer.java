@@ -72,12 +72,8 @@ public final class HttpServer implements Service {
     if (started == null) {
       return;
     }
-    String route;
-    try {
-      route = ctx.endpoint().path;
-    } catch (RuntimeException e) {
-      route = "unmatched";
-    }
+    var matched = ctx.endpoints().matchedHttpEndpoint();
+    String route = matched == null ? "unmatched" : matched.path;
     Timer.builder("jorge.http.server.requests")
         .tag("method", ctx.method().name())
         .tag("route", route)
