@@ -7,6 +7,7 @@ import ai.jorge.conversation.ContactViews;
 import ai.jorge.conversation.ConversationEngine;
 import ai.jorge.conversation.ConversationService;
 import ai.jorge.crm.Channel;
+import ai.jorge.crm.DiscardingChannel;
 import ai.jorge.crm.LocalCalendar;
 import ai.jorge.crm.LoggingSmsChannel;
 import ai.jorge.crm.OptOutBoundary;
@@ -69,6 +70,7 @@ public final class App implements AutoCloseable {
   private final JorgeConfig config;
   private final Database database;
   private final ConversationService conversations;
+  private final EventBus bus;
   private final HttpServer http;
   private final List<Service> services;
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
@@ -79,6 +81,7 @@ public final class App implements AutoCloseable {
       JorgeConfig config,
       Database database,
       ConversationService conversations,
+      EventBus bus,
       HttpServer http,
       ApiKeys apiKeys,
       Clock clock,
@@ -86,6 +89,7 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.database = database;
     this.conversations = conversations;
+    this.bus = bus;
     this.http = http;
     this.apiKeys = apiKeys;
     this.clock = clock;
@@ -130,7 +134,11 @@ public final class App implements AutoCloseable {
         new OutboxDispatcher(
             jdbi,
             boundary.guardAll(
-                Map.of("web_chat", local, "api", local, "sms", new LoggingSmsChannel())),
+                Map.of(
+                    "web_chat", local,
+                    "api", local,
+                    "sms", new LoggingSmsChannel(),
+                    DiscardingChannel.NAME, new DiscardingChannel())),
             boundary.guard(new LoggingSmsChannel()),
             clock,
             meters);
@@ -197,7 +205,7 @@ public final class App implements AutoCloseable {
     services.add(dispatcher);
     services.add(worker);
     services.add(http);
-    return new App(cfg, database, conversations, http, apiKeys, clock, services);
+    return new App(cfg, database, conversations, bus, http, apiKeys, clock, services);
   }
 
   private static BotSettings settings(JorgeConfig cfg) {
@@ -305,6 +313,11 @@ public final class App implements AutoCloseable {
 
   public ConversationService conversations() {
     return conversations;
+  }
+
+  /** The bus every logged event is published on (Redis-backed when configured). */
+  public EventBus bus() {
+    return bus;
   }
 
   public Database database() {
