@@ -94,7 +94,7 @@ webhook_round_trip() {
   local id now body t0 expect name ok detail headers
   id="hc-$(date +%s)-$(openssl rand -hex 6)"
   now=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
-  body=$(printf '{"type":"InboundMessage","locationId":"%s","contactId":"hc_health_check","conversationId":"hc_health_check","messageId":"%s","body":"health check","direction":"inbound","messageType":"SMS","dateAdded":"%s"}' \
+  body=$(printf '{"type":"InboundMessage","locationId":"%s","contactId":"hc_health_check","conversationId":"hc_health_check","messageId":"%s","body":"health check","direction":"inbound","messageType":"HealthCheck","dateAdded":"%s"}' \
     "${JORGE_GHL_LOCATION_ID:-loc_health_check}" "$id" "$now")
   printf '%s' "$body" >"$tmp/webhook.json"
   for expect in accepted duplicate; do

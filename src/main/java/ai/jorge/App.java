@@ -8,26 +8,37 @@ import ai.jorge.conversation.ContactViews;
 import ai.jorge.conversation.ConversationEngine;
 import ai.jorge.conversation.ConversationService;
 import ai.jorge.crm.Channel;
+import ai.jorge.crm.DiscardingChannel;
 import ai.jorge.crm.LocalCalendar;
 import ai.jorge.crm.LoggingSmsChannel;
+import ai.jorge.crm.OptOutBoundary;
 import ai.jorge.crm.OutboxDispatcher;
 import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.events.EventBus;
+import ai.jorge.events.EventHistory;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
+import ai.jorge.events.RedisEventBus;
 import ai.jorge.intake.BotAliasRoutes;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
 import ai.jorge.intake.SignatureVerifier;
+import ai.jorge.ops.DataRetention;
+import ai.jorge.ops.DriftCheck;
 import ai.jorge.ops.HealthRoutes;
 import ai.jorge.ops.JobScheduler;
+import ai.jorge.ops.LoggedScores;
 import ai.jorge.ops.Metrics;
+import ai.jorge.ops.MetricsSnapshot;
 import ai.jorge.ops.MetricsRoutes;
+import ai.jorge.ops.Readiness;
+import ai.jorge.scoring.DefaultModel;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
+import ai.jorge.web.IntakeGate;
 import ai.jorge.web.JsonBodies;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +49,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
-  private static final Duration EVENT_RETENTION = Duration.ofHours(24);
 
   /** Where a service is in its life. */
   public enum State {
@@ -61,6 +72,7 @@ public final class App implements AutoCloseable {
   private final JorgeConfig config;
   private final Database database;
   private final ConversationService conversations;
+  private final EventBus bus;
   private final HttpServer http;
   private final List<Service> services;
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
@@ -71,6 +83,7 @@ public final class App implements AutoCloseable {
       JorgeConfig config,
       Database database,
       ConversationService conversations,
+      EventBus bus,
       HttpServer http,
       ApiKeys apiKeys,
       Clock clock,
@@ -78,6 +91,7 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.database = database;
     this.conversations = conversations;
+    this.bus = bus;
     this.http = http;
     this.apiKeys = apiKeys;
     this.clock = clock;
@@ -111,15 +125,29 @@ public final class App implements AutoCloseable {
       Database database,
       boolean demo) {
     var jdbi = database.jdbi();
-    EventBus bus = new InProcessEventBus();
+    EventBus bus =
+        cfg.redisUrl().isPresent()
+            ? new RedisEventBus(
+                cfg.redisUrl().get(),
+                cfg.redisPrefix(),
+                cfg.instanceId(),
+                json,
+                new EventHistory(jdbi, json))
+            : new InProcessEventBus();
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
+    var boundary = new OptOutBoundary(jdbi, meters);
     var dispatcher =
         new OutboxDispatcher(
             jdbi,
-            Map.of("web_chat", local, "api", local, "sms", new LoggingSmsChannel()),
-            new LoggingSmsChannel(),
+            boundary.guardAll(
+                Map.of(
+                    "web_chat", local,
+                    "api", local,
+                    "sms", new LoggingSmsChannel(),
+                    DiscardingChannel.NAME, new DiscardingChannel())),
+            boundary.guard(new LoggingSmsChannel()),
             clock,
             meters);
     var conversations =
@@ -138,18 +166,23 @@ public final class App implements AutoCloseable {
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
     var auth = new Authenticator(apiKeys, clock);
+    var gate = new IntakeGate();
+    var checks = new ArrayList<Readiness.Check>();
+    checks.add(new Readiness.Check("database", database::isReachable));
+    if (bus instanceof RedisEventBus redis) {
+      checks.add(new Readiness.Check("redis", redis::isReachable));
+    }
+    checks.add(new Readiness.Check("intake", gate::isOpen));
+    var readiness = new Readiness(checks, meters);
     var http =
         new HttpServer(
             cfg.port(),
             json,
             auth,
             meters,
+            gate,
             List.of(
-                new HealthRoutes(
-                    List.of(new HealthRoutes.Check("database", database::isReachable)),
-                    cfg.instanceId(),
-                    version(),
-                    clock),
+                new HealthRoutes(readiness, cfg.instanceId(), version(), clock),
                 new MetricsRoutes(meters),
                 new ChatRoutes(conversations, bodies, cfg.allowedOrigins(), clock),
                 new BotAliasRoutes(conversations, bodies, auth, clock),
@@ -162,18 +195,22 @@ public final class App implements AutoCloseable {
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
+    var drift =
+        new DriftCheck(
+            new LoggedScores(jdbi, json, memoized(DefaultModel::train)), meters, clock);
     var scheduler =
         new JobScheduler(
             database.dataSource(),
             List.of(
                 new JobScheduler.Job(
-                    "event-log-retention",
-                    Duration.ofHours(24),
-                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION)))),
+                    "metrics-snapshot", MetricsSnapshot.EVERY, new MetricsSnapshot(jdbi, events, clock)),
+                new JobScheduler.Job(
+                    "data-retention", Duration.ofHours(24), new DataRetention(jdbi, events, clock)),
+                new JobScheduler.Job("model-drift-check", DriftCheck.EVERY, drift)),
             meters,
             clock);
     var services = new ArrayList<Service>();
-    services.add(closing("event-bus", bus));
+    services.add(bus instanceof Service s ? s : closing("event-bus", bus));
     services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);
@@ -181,12 +218,26 @@ public final class App implements AutoCloseable {
     if (demo) {
       services.add(new DemoTraffic(conversations, clock, Duration.ofSeconds(4)));
     }
-    return new App(cfg, database, conversations, http, apiKeys, clock, services);
+    return new App(cfg, database, conversations, bus, http, apiKeys, clock, services);
   }
 
   private static BotSettings settings(JorgeConfig cfg) {
     BotSettings d = BotSettings.defaults();
     return new BotSettings(cfg.agentName(), cfg.maxReplyChars(), cfg.serviceAreas(), d.texts());
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static Service closing(String name, AutoCloseable resource) {
@@ -223,10 +274,26 @@ public final class App implements AutoCloseable {
     return this;
   }
 
-  /** Stops started services in reverse order, then closes the database. Idempotent. */
+  /**
+   * Graceful shutdown (SPEC §7), idempotent: first every started service drains in reverse start
+   * order (HTTP refuses new intake and waits for admitted requests, the worker finishes its turns,
+   * the outbox delivers one last batch, sockets close with 1001), then each stops in reverse order,
+   * then the database closes.
+   */
   public void stop() {
     List<Service> reversed = new ArrayList<>(services);
     Collections.reverse(reversed);
+    for (Service s : reversed) {
+      if (states.get(s) == State.STARTED) {
+        try {
+          s.drain();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (Exception e) {
+          log.warn("service {} did not drain cleanly", s.name(), e);
+        }
+      }
+    }
     for (Service s : reversed) {
       if (states.get(s) == State.STARTED) {
         try {
@@ -259,6 +326,11 @@ public final class App implements AutoCloseable {
 
   public ConversationService conversations() {
     return conversations;
+  }
+
+  /** The bus every logged event is published on (Redis-backed when configured). */
+  public EventBus bus() {
+    return bus;
   }
 
   public Database database() {

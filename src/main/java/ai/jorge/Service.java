@@ -9,6 +9,13 @@ public interface Service {
 
   void start() throws Exception;
 
+  /**
+   * First phase of a graceful shutdown, called on every started service in reverse start order
+   * before any is stopped: stop taking new work and finish what is in flight (HTTP refuses intake,
+   * the worker finishes its turns, the outbox flushes a batch, sockets close with 1001).
+   */
+  default void drain() throws Exception {}
+
   /** Stops; called once, in reverse start order, even when a later service failed to start. */
   void stop() throws Exception;
 }

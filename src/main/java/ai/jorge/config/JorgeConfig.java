@@ -31,7 +31,8 @@ public record JorgeConfig(
     String instanceId,
     int silenceMinutes,
     int maxReplyChars,
-    Optional<URI> notifyWebhookUrl) {
+    Optional<URI> notifyWebhookUrl,
+    String redisPrefix) {
 
   public JorgeConfig {
     serviceAreas = List.copyOf(serviceAreas);
@@ -55,13 +56,13 @@ public record JorgeConfig(
         newPort, database, redisUrl, apiKey, adminPassword, signatureMode, ghlPublicKey,
         webhookSecrets, ghl, anthropicApiKey, agentName, market, serviceAreas, rateLimits,
         timezone, commissionRate, allowedOrigins, instanceId, silenceMinutes, maxReplyChars,
-        notifyWebhookUrl);
+        notifyWebhookUrl, redisPrefix);
   }
 
   public JorgeConfig withSignatureMode(SignatureMode mode) {
     return new JorgeConfig(
         port, database, redisUrl, apiKey, adminPassword, mode, ghlPublicKey, webhookSecrets, ghl,
         anthropicApiKey, agentName, market, serviceAreas, rateLimits, timezone, commissionRate,
-        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl);
+        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl, redisPrefix);
   }
 }

@@ -92,7 +92,7 @@ final class TurnRecorder {
               data(cid, contact, "from", wire(hand.from()), "to", wire(hand.to()), "reason", hand.reason(),
                   "confidence", hand.confidence())));
     }
-    if (r.optedOut()) {
+    if (r.optedOut() && !before.optedOut()) {
       Counter.builder("jorge.optouts").register(meters).increment();
       out.add(events.append(h, "conversations", "contact.opted_out", data(cid, contact)));
     }

@@ -124,11 +124,21 @@ public final class OutboxDispatcher implements Service {
     }
   }
 
+  /** Ends the delivery loop, then delivers one last batch of what the final turns wrote. */
   @Override
-  public void stop() throws InterruptedException {
+  public void drain() throws InterruptedException {
+    if (loop.isShutdown()) {
+      return;
+    }
     loop.shutdown();
     if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
       loop.shutdownNow();
     }
+    safeRun();
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    drain();
   }
 }

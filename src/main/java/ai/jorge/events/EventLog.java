@@ -1,7 +1,6 @@
 package ai.jorge.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +20,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class EventLog {
   public static final Set<String> TOPICS =
       Set.of("leads", "conversations", "appointments", "ml", "metrics", "system");
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final Jdbi jdbi;
   private final EventBus bus;
   private final ObjectMapper json;
   private final Clock clock;
   private final String instanceId;
+  private final EventHistory history;
 
   public EventLog(Jdbi jdbi, EventBus bus, ObjectMapper json, Clock clock, String instanceId) {
     this.jdbi = jdbi;
@@ -35,6 +34,7 @@ public final class EventLog {
     this.json = json;
     this.clock = clock;
     this.instanceId = instanceId;
+    this.history = new EventHistory(jdbi, json);
   }
 
   /** Appends within the caller's transaction; call {@link #publish} after it commits. */
@@ -75,24 +75,7 @@ public final class EventLog {
 
   /** Events of one topic with seq greater than {@code afterSeq}, oldest first. */
   public List<Event> since(String topic, long afterSeq, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT topic, seq, type, at, instance_id, data FROM events WHERE topic = :t"
-                        + " AND seq > :s ORDER BY seq LIMIT :n")
-                .bind("t", topic)
-                .bind("s", afterSeq)
-                .bind("n", limit)
-                .map(
-                    (rs, ctx) ->
-                        new Event(
-                            rs.getString("topic"),
-                            rs.getLong("seq"),
-                            rs.getString("type"),
-                            rs.getTimestamp("at").toInstant(),
-                            rs.getString("instance_id"),
-                            read(rs.getString("data"))))
-                .list());
+    return history.since(topic, afterSeq, limit);
   }
 
   public long latestSeq(String topic) {
@@ -125,14 +108,6 @@ public final class EventLog {
       return json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data is not serialisable", e);
-    }
-  }
-
-  private Map<String, Object> read(String text) {
-    try {
-      return json.readValue(text, MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt event data", e);
     }
   }
 

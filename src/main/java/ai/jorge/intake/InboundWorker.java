@@ -64,12 +64,18 @@ public final class InboundWorker implements Service {
     }
   }
 
+  /** Takes no new turns and waits for the running ones; what is left is recovered later. */
   @Override
-  public void stop() throws InterruptedException {
+  public void drain() throws InterruptedException {
     recovery.shutdownNow();
     workers.shutdown();
     if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
       workers.shutdownNow();
     }
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    drain();
   }
 }

@@ -7,26 +7,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
- * Health probes (SPEC §7): liveness never looks at dependencies; readiness checks each configured
- * dependency and answers 503 naming the ones that are down; the summary adds build info.
+ * Health probes (SPEC §7): liveness never looks at dependencies; readiness asks {@link Readiness}
+ * and answers 503 naming the components that are down; the summary adds build info.
  */
 public final class HealthRoutes implements RouteGroup {
-  private final List<Check> checks;
+  private final Readiness readiness;
   private final String instanceId;
   private final String version;
   private final Clock clock;
   private final Instant startedAt;
 
-  /** One dependency readiness depends on. */
-  public record Check(String name, BooleanSupplier up) {}
-
-  public HealthRoutes(List<Check> checks, String instanceId, String version, Clock clock) {
-    this.checks = List.copyOf(checks);
+  public HealthRoutes(Readiness readiness, String instanceId, String version, Clock clock) {
+    this.readiness = readiness;
     this.instanceId = instanceId;
     this.version = version;
     this.clock = clock;
@@ -42,15 +37,11 @@ public final class HealthRoutes implements RouteGroup {
 
   private Map<String, Object> components() {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Check c : checks) {
-      boolean up;
-      try {
-        up = c.up().getAsBoolean();
-      } catch (RuntimeException e) {
-        up = false;
-      }
-      out.put(c.name(), Map.of("status", up ? "UP" : "DOWN"));
-    }
+    readiness
+        .components()
+        .forEach(
+            (name, st) ->
+                out.put(name, Map.of("status", st.up() ? "UP" : "DOWN", "detail", st.detail())));
     return out;
   }
 
