@@ -66,7 +66,7 @@ public final class Outbox {
   public void finish(
       Handle h, long id, String status, String error, String providerMessageId, Instant at) {
     h.createUpdate(
-            "UPDATE outbox SET status = :s, last_error = :e, provider_message_id = :p, sent_at ="
+            "UPDATE outbox SET status = :s, last_error = COALESCE(:e, last_error), provider_message_id = :p, sent_at ="
                 + " CASE WHEN :s = 'sent' THEN :at ELSE sent_at END WHERE id = :id")
         .bind("s", status)
         .bind("e", error)
