@@ -137,7 +137,8 @@ public final class App implements AutoCloseable {
             clock,
             meters,
             cfg.instanceId(),
-            Backoff.DEFAULT);
+            Backoff.DEFAULT,
+            cfg.timezone());
     var crmHandlers = new java.util.HashMap<String, CrmTaskDispatcher.Handler>();
     cfg.notifyWebhookUrl()
         .ifPresent(url -> crmHandlers.put(CrmTask.AGENT_ALERT, new AgentAlerts(new WebhookNotifier(url, json), json)));

@@ -8,8 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox (SPEC §3.9): claims due rows, re-checks the opt-out flag at the last moment,
+ * holds proactive messages (follow-ups) delayed into quiet hours until 08:00 contact-local,
  * sends through the row's channel and retries failures with exponential backoff (honouring a
  * provider's {@code Retry-After}). Claims are conditional updates, so several instances can run it
  * at once without double delivery; a row the provider confirmed keeps its receipt and is never
@@ -31,6 +36,10 @@ public final class OutboxDispatcher implements Service {
   private static final int BATCH = 50;
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
+  /** Kinds sent on Jorge's initiative, held back in quiet hours (direct replies never are). */
+  private static final Set<String> PROACTIVE = Set.of("followup");
+
+  private record Target(String externalId, boolean optedOut, String timeZone) {}
 
   private final Jdbi jdbi;
   private final Outbox outbox = new Outbox();
@@ -40,6 +49,7 @@ public final class OutboxDispatcher implements Service {
   private final MeterRegistry meters;
   private final String instanceId;
   private final Backoff backoff;
+  private final ZoneId teamZone;
   private final AtomicLong pending = new AtomicLong();
   private ScheduledExecutorService loop;
 
@@ -50,7 +60,8 @@ public final class OutboxDispatcher implements Service {
       Clock clock,
       MeterRegistry meters,
       String instanceId,
-      Backoff backoff) {
+      Backoff backoff,
+      ZoneId teamZone) {
     this.jdbi = jdbi;
     this.channels = Map.copyOf(channels);
     this.fallback = fallback;
@@ -58,6 +69,7 @@ public final class OutboxDispatcher implements Service {
     this.meters = meters;
     this.instanceId = instanceId;
     this.backoff = backoff;
+    this.teamZone = teamZone;
     Gauge.builder("jorge.outbox.pending", pending, AtomicLong::get).register(meters);
   }
 
@@ -112,21 +124,32 @@ public final class OutboxDispatcher implements Service {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT c.external_id, v.opted_out FROM contacts c JOIN conversations v ON"
-                            + " v.contact_id = c.id WHERE c.id = :id")
+                        "SELECT c.external_id, v.opted_out, c.time_zone FROM contacts c JOIN"
+                            + " conversations v ON v.contact_id = c.id WHERE c.id = :id")
                     .bind("id", row.contactId())
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
+                    .map((rs, ctx) -> new Target(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
                     .one());
-    if (target.getValue() && !"opt_out_confirmation".equals(row.kind())) {
+    if (target.optedOut() && !"opt_out_confirmation".equals(row.kind())) {
       meters.counter("jorge.outbound.blocked", "reason", "opted_out").increment();
       jdbi.useHandle(h -> outbox.finish(h, row.id(), "blocked", "contact opted out", now));
       return false;
+    }
+    if (PROACTIVE.contains(row.kind())) {
+      ZoneId zone = target.timeZone() == null ? teamZone : ZoneId.of(target.timeZone());
+      Optional<ZonedDateTime> opening = QuietHours.deferral(now, zone);
+      if (opening.isPresent()) {
+        meters.counter("jorge.outbound.blocked", "reason", "quiet_hours").increment();
+        jdbi.useHandle(
+            h -> outbox.retryLater(h, row.id(), "quiet hours in " + zone.getId() + "; held until "
+                + opening.get().toOffsetDateTime(), opening.get().toInstant()));
+        return false;
+      }
     }
     Channel channel = channels.getOrDefault(row.channel(), fallback);
     try {
       String receipt =
           channel.deliver(
-              new Channel.Delivery(row.id(), row.contactId(), target.getKey(), row.channel(), row.body()));
+              new Channel.Delivery(row.id(), row.contactId(), target.externalId(), row.channel(), row.body()));
       jdbi.useHandle(h -> outbox.finish(h, row.id(), "sent", null, receipt, clock.instant()));
       meters.counter("jorge.outbox.delivered", "channel", row.channel()).increment();
       return true;

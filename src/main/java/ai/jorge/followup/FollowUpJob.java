@@ -2,6 +2,7 @@ package ai.jorge.followup;
 
 import ai.jorge.conversation.ConversationState;
 import ai.jorge.conversation.Side;
+import ai.jorge.crm.QuietHours;
 import ai.jorge.events.Event;
 import ai.jorge.events.EventLog;
 import ai.jorge.store.ContactRow;

@@ -161,4 +161,38 @@ class GhlDeliveryIT {
       assertThat(ghl.calls()).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer ghl-test-token"));
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void a_follow_up_delayed_by_an_outage_into_quiet_hours_waits_for_8am(Backend backend) {
+    java.time.ZoneId la = java.time.ZoneId.of("America/Los_Angeles");
+    MutableClock clock = new MutableClock(java.time.ZonedDateTime.of(2025, 6, 1, 20, 55, 0, 0, la).toInstant());
+    try (FakeGhl ghl = new FakeGhl(); TestApp app = start(backend, ghl, clock)) {
+      inbound(app, "ghl-late", "m-late", "Hi, I'm thinking about selling my house");
+      await().atMost(Duration.ofSeconds(15)).until(() -> ghl.acknowledgedSends().size() == 1);
+
+      ghl.fail(1_000, 500, null);
+      clock.advance(Duration.ofDays(2).plusMinutes(1));
+      assertThat(app.app().delivery().followUps().runOnce()).as("20:56 is inside the window").isEqualTo(1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> ghl.calls("POST", "/conversations/messages").size() >= 2);
+
+      ghl.fail(0, 500, null);
+      clock.advanceTo(java.time.ZonedDateTime.of(2025, 6, 3, 21, 30, 0, 0, la).toInstant());
+      Instant eight = java.time.ZonedDateTime.of(2025, 6, 4, 8, 0, 0, 0, la).toInstant();
+      await().atMost(Duration.ofSeconds(10)).until(() -> nextAttemptOfFollowUp(app).equals(eight));
+      app.app().delivery().outbox().runOnce();
+      assertThat(ghl.acknowledgedSends()).as("held through quiet hours").hasSize(1);
+      assertThat(app.get("/metrics").body())
+          .containsPattern("jorge_outbound_blocked_total\\{[^}]*reason=\"quiet_hours\"[^}]*} [1-9]");
+
+      clock.advanceTo(eight.plus(Duration.ofMinutes(1)));
+      await().atMost(Duration.ofSeconds(10)).until(() -> ghl.acknowledgedSends().size() == 2);
+      assertThat(outboxWith(app, "sent")).isEqualTo(2);
+    }
+  }
+
+  private static Instant nextAttemptOfFollowUp(TestApp app) {
+    return app.app().database().jdbi().withHandle(h -> h.createQuery(
+            "SELECT next_attempt_at FROM outbox WHERE kind = 'followup'").mapTo(Instant.class).one());
+  }
 }
