@@ -1,6 +1,7 @@
 package ai.jorge.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.jorge.Json;
 import ai.jorge.support.Backend;
@@ -140,6 +141,34 @@ class HotLeadIT {
         var calls = ghl.calls("GET", "/calendars/cal-123/free-slots");
         assertThat(calls).isNotEmpty();
         assertThat(calls.get(0).authorization()).isEqualTo("Bearer ghl-test-token");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void an_alert_the_agents_webhook_refuses_at_first_is_retried_from_the_durable_queue(Backend backend)
+      throws Exception {
+    try (MockWebServer notifier = new MockWebServer()) {
+      notifier.start();
+      notifier.enqueue(new MockResponse.Builder().code(503).build());
+      notifier.enqueue(new MockResponse.Builder().code(200).build());
+      try (TestApp app = TestApp.start(backend, Map.of("JORGE_NOTIFY_WEBHOOK_URL", notifier.url("/hot").toString()))) {
+        String session = "hot-retry-" + backend;
+        for (String t : TO_HOT) {
+          chat(app, session, t);
+        }
+        chat(app, session, "We'd want around $725k");
+        RecordedRequest refused = notifier.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest delivered = notifier.takeRequest(10, TimeUnit.SECONDS);
+        assertThat(refused).isNotNull();
+        assertThat(delivered).isNotNull();
+        assertThat(delivered.getBody().utf8()).isEqualTo(refused.getBody().utf8());
+        await().atMost(Duration.ofSeconds(5)).until(() -> "done".equals(app.app().database().jdbi().withHandle(h ->
+            h.createQuery("SELECT status FROM crm_tasks WHERE kind = 'agent_alert'").mapTo(String.class).one())));
+        int attempts = app.app().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT attempts FROM crm_tasks WHERE kind = 'agent_alert'").mapTo(Integer.class).one());
+        assertThat(attempts).isEqualTo(2);
       }
     }
   }
