@@ -113,8 +113,8 @@ class GhlDeliveryIT {
       app.app().delivery().outbox().runOnce();
       assertThat(ghl.acknowledgedSends()).as("not before Retry-After").isEmpty();
       clock.advance(Duration.ofSeconds(125));
-      await().atMost(Duration.ofSeconds(10)).until(() -> ghl.acknowledgedSends().size() == 1);
-      assertThat(outboxWith(app, "sent")).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> outboxWith(app, "sent") == 1);
+      assertThat(ghl.acknowledgedSends()).hasSize(1);
     }
   }
 
@@ -186,8 +186,8 @@ class GhlDeliveryIT {
           .containsPattern("jorge_outbound_blocked_total\\{[^}]*reason=\"quiet_hours\"[^}]*} [1-9]");
 
       clock.advanceTo(eight.plus(Duration.ofMinutes(1)));
-      await().atMost(Duration.ofSeconds(10)).until(() -> ghl.acknowledgedSends().size() == 2);
-      assertThat(outboxWith(app, "sent")).isEqualTo(2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> outboxWith(app, "sent") == 2);
+      assertThat(ghl.acknowledgedSends()).hasSize(2);
     }
   }
 
