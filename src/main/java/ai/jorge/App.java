@@ -7,18 +7,32 @@ import ai.jorge.conversation.ContactRoutes;
 import ai.jorge.conversation.ContactViews;
 import ai.jorge.conversation.ConversationEngine;
 import ai.jorge.conversation.ConversationService;
+import ai.jorge.conversation.CrmHooks;
+import ai.jorge.crm.AgentAlerts;
+import ai.jorge.crm.Backoff;
+import ai.jorge.crm.Calendar;
 import ai.jorge.crm.Channel;
 import ai.jorge.crm.DiscardingChannel;
+import ai.jorge.crm.CrmTask;
+import ai.jorge.crm.CrmTaskDispatcher;
+import ai.jorge.crm.GhlCalendar;
+import ai.jorge.crm.GhlChannel;
+import ai.jorge.crm.GhlClient;
+import ai.jorge.crm.GhlContactSync;
 import ai.jorge.crm.LocalCalendar;
 import ai.jorge.crm.LoggingSmsChannel;
 import ai.jorge.crm.OptOutBoundary;
 import ai.jorge.crm.OutboxDispatcher;
 import ai.jorge.crm.SynchronousChannel;
+import ai.jorge.crm.WebhookNotifier;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventHistory;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
 import ai.jorge.events.RedisEventBus;
+import ai.jorge.followup.FollowUpJob;
+import ai.jorge.followup.FollowUpTexts;
+import ai.jorge.followup.FollowUps;
 import ai.jorge.intake.BotAliasRoutes;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
@@ -78,6 +92,10 @@ public final class App implements AutoCloseable {
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final ApiKeys apiKeys;
   private final Clock clock;
+  private final Delivery delivery;
+
+  /** The background workers that send things, exposed so tests can run a round at a chosen moment. */
+  public record Delivery(OutboxDispatcher outbox, CrmTaskDispatcher crmTasks, FollowUpJob followUps) {}
 
   private App(
       JorgeConfig config,
@@ -87,6 +105,7 @@ public final class App implements AutoCloseable {
       HttpServer http,
       ApiKeys apiKeys,
       Clock clock,
+      Delivery delivery,
       List<Service> services) {
     this.config = config;
     this.database = database;
@@ -95,6 +114,7 @@ public final class App implements AutoCloseable {
     this.http = http;
     this.apiKeys = apiKeys;
     this.clock = clock;
+    this.delivery = delivery;
     this.services = List.copyOf(services);
     this.services.forEach(s -> states.put(s, State.BUILT));
   }
@@ -137,6 +157,8 @@ public final class App implements AutoCloseable {
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
+    var ghl = cfg.ghl().apiToken().map(token -> new GhlClient(cfg.ghl().baseUrl(), token, json));
+    Channel sms = ghl.<Channel>map(GhlChannel::new).orElseGet(LoggingSmsChannel::new);
     var boundary = new OptOutBoundary(jdbi, meters);
     var dispatcher =
         new OutboxDispatcher(
@@ -145,23 +167,47 @@ public final class App implements AutoCloseable {
                 Map.of(
                     "web_chat", local,
                     "api", local,
-                    "sms", new LoggingSmsChannel(),
+                    "sms", sms,
+                    "live_chat", sms,
                     DiscardingChannel.NAME, new DiscardingChannel())),
-            boundary.guard(new LoggingSmsChannel()),
+            boundary.guard(sms),
             clock,
-            meters);
+            meters,
+            cfg.instanceId(),
+            Backoff.DEFAULT,
+            cfg.timezone());
+    var crmHandlers = new java.util.HashMap<String, CrmTaskDispatcher.Handler>();
+    cfg.notifyWebhookUrl()
+        .ifPresent(url -> crmHandlers.put(CrmTask.AGENT_ALERT, new AgentAlerts(new WebhookNotifier(url, json), json)));
+    ghl.ifPresent(client -> crmHandlers.put(CrmTask.CONTACT_SYNC, new GhlContactSync(client, json)));
+    var crmTasks = new CrmTaskDispatcher(jdbi, crmHandlers, clock, meters, cfg.instanceId(), Backoff.DEFAULT);
+    Calendar calendar =
+        ghl.isPresent() && cfg.ghl().calendarId().isPresent()
+            ? new GhlCalendar(ghl.get(), cfg.ghl().calendarId().get(), cfg.timezone(), clock)
+            : new LocalCalendar(jdbi, cfg.timezone());
+    var followUps = new FollowUps(events);
     var conversations =
         new ConversationService(
             jdbi,
             events,
             engine,
-            new LocalCalendar(jdbi, cfg.timezone()),
+            calendar,
             json,
             clock,
             cfg.timezone(),
             Duration.ofMinutes(cfg.silenceMinutes()),
             meters,
-            dispatcher::wake);
+            List.of(
+                followUps,
+                new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent())),
+            () -> {
+              dispatcher.wake();
+              crmTasks.wake();
+            });
+    var followUpJob =
+        new FollowUpJob(
+            jdbi, json, events, followUps, FollowUpTexts.defaults(), cfg.agentName(), cfg.timezone(),
+            clock, meters, dispatcher::wake);
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
@@ -206,19 +252,23 @@ public final class App implements AutoCloseable {
                     "metrics-snapshot", MetricsSnapshot.EVERY, new MetricsSnapshot(jdbi, events, clock)),
                 new JobScheduler.Job(
                     "data-retention", Duration.ofHours(24), new DataRetention(jdbi, events, clock)),
-                new JobScheduler.Job("model-drift-check", DriftCheck.EVERY, drift)),
+                new JobScheduler.Job("model-drift-check", DriftCheck.EVERY, drift),
+                new JobScheduler.Job("followups", FollowUpJob.EVERY, followUpJob::runOnce)),
             meters,
             clock);
     var services = new ArrayList<Service>();
     services.add(bus instanceof Service s ? s : closing("event-bus", bus));
     services.add(scheduler);
     services.add(dispatcher);
+    services.add(crmTasks);
     services.add(worker);
     services.add(http);
     if (demo) {
       services.add(new DemoTraffic(conversations, clock, Duration.ofSeconds(4)));
     }
-    return new App(cfg, database, conversations, bus, http, apiKeys, clock, services);
+    return new App(
+        cfg, database, conversations, bus, http, apiKeys, clock,
+        new Delivery(dispatcher, crmTasks, followUpJob), services);
   }
 
   private static BotSettings settings(JorgeConfig cfg) {
@@ -331,6 +381,11 @@ public final class App implements AutoCloseable {
   /** The bus every logged event is published on (Redis-backed when configured). */
   public EventBus bus() {
     return bus;
+  }
+
+  /** The delivery loops, so tests can run one round on demand. */
+  public Delivery delivery() {
+    return delivery;
   }
 
   public Database database() {

@@ -97,7 +97,8 @@ public final class ConfigLoader {
             uri(
                 "JORGE_GHL_BASE_URL",
                 text("JORGE_GHL_BASE_URL").orElse("https://services.leadconnectorhq.com"),
-                "http"));
+                "http"),
+            text("JORGE_GHL_CALENDAR_ID"));
     List<String> origins = list("JORGE_ALLOWED_ORIGINS", "");
     if (origins.isEmpty()) {
       origins = List.of("http://localhost:" + port, "http://127.0.0.1:" + port);

@@ -48,8 +48,12 @@ public record JorgeConfig(
     }
   }
 
-  /** GoHighLevel API access; absent token means the local CRM default is used. */
-  public record Ghl(Optional<String> apiToken, Optional<String> locationId, URI baseUrl) {}
+  /**
+   * GoHighLevel API access; absent token means the local CRM default is used. With a token and a
+   * calendar id, appointment times come from that GHL calendar.
+   */
+  public record Ghl(
+      Optional<String> apiToken, Optional<String> locationId, URI baseUrl, Optional<String> calendarId) {}
 
   public JorgeConfig withPort(int newPort) {
     return new JorgeConfig(

@@ -60,7 +60,7 @@ public final class ContactViews {
           v.put("silenced_until", row.silencedUntil());
           v.put("transcript", messages.transcript(h, contactId).stream().map(ContactViews::line).toList());
           v.put("handoffs", handoffs(h, contactId));
-          v.put("followups", List.of());
+          v.put("followups", followups(h, contactId));
           v.put("score", null);
           return v;
         });
@@ -100,6 +100,36 @@ public final class ContactViews {
               m.put("reason", rs.getString("reason"));
               m.put("confidence", rs.getDouble("confidence"));
               m.put("at", rs.getTimestamp("at").toInstant());
+              return m;
+            })
+        .list();
+  }
+
+  private static List<Map<String, Object>> followups(org.jdbi.v3.core.Handle h, String contactId) {
+    return h.createQuery(
+            "SELECT attempt, due_at, status, reason, deferred_reason, cancelled_reason FROM followups"
+                + " WHERE contact_id = :c ORDER BY id")
+        .bind("c", contactId)
+        .map(
+            (rs, ctx) -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              String status = rs.getString("status");
+              String deferred = rs.getString("deferred_reason");
+              String cancelled = rs.getString("cancelled_reason");
+              m.put("due_at", rs.getObject("due_at", java.time.OffsetDateTime.class).toInstant());
+              m.put("status", status);
+              m.put(
+                  "reason",
+                  switch (status) {
+                    case "deferred" -> deferred;
+                    case "cancelled" -> cancelled;
+                    default -> rs.getString("reason");
+                  });
+              m.put("attempt", rs.getInt("attempt"));
+              m.put("cadence", rs.getString("reason"));
+              if (deferred != null) {
+                m.put("deferred_reason", deferred);
+              }
               return m;
             })
         .list();

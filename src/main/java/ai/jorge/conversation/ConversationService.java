@@ -52,6 +52,7 @@ public final class ConversationService {
   private final Duration silence;
   private final MeterRegistry meters;
   private final Runnable afterTurn;
+  private final List<TurnListener> listeners;
 
   public ConversationService(
       Jdbi jdbi,
@@ -63,6 +64,7 @@ public final class ConversationService {
       ZoneId teamZone,
       Duration silence,
       MeterRegistry meters,
+      List<TurnListener> listeners,
       Runnable afterTurn) {
     this.jdbi = jdbi;
     this.events = events;
@@ -74,6 +76,7 @@ public final class ConversationService {
     this.silence = silence;
     this.meters = meters;
     this.afterTurn = afterTurn;
+    this.listeners = List.copyOf(listeners);
     this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters);
   }
 
@@ -171,6 +174,8 @@ public final class ConversationService {
         row.humanHold() || (row.silencedUntil() != null && now.isBefore(row.silencedUntil()));
     ConversationState state = codec.read(row.state());
     Instant lastInbound = row.lastInboundAt();
+    ConversationState before = state;
+    List<TurnResult> results = new ArrayList<>();
     for (MessageRow m : pending) {
       long started = System.nanoTime();
       TurnResult r = engine.handle(state, m.body(), new TurnContext(now, zone, slots, silenced));
@@ -182,7 +187,14 @@ public final class ConversationService {
           .register(meters)
           .record(Duration.ofNanos(System.nanoTime() - started));
       state = r.state();
-      lastInbound = m.providerAt();
+      results.add(r);
+      if (lastInbound == null || m.providerAt().isAfter(lastInbound)) {
+        lastInbound = m.providerAt();
+      }
+    }
+    TurnBatch batch = new TurnBatch(contact, zone, before, results, lastInbound, now, row.humanHold());
+    for (TurnListener l : listeners) {
+      l.afterTurns(h, batch, published);
     }
     Temperature temperature = state.activeTemperature();
     conversations.update(

@@ -13,7 +13,8 @@ public final class DiscardingChannel implements Channel {
   private static final Logger log = LoggerFactory.getLogger(DiscardingChannel.class);
 
   @Override
-  public void deliver(Delivery delivery) {
+  public String deliver(Delivery delivery) {
     log.debug("health-check reply {} discarded", delivery.outboxId());
+    return null;
   }
 }

@@ -11,7 +11,8 @@ public final class LoggingSmsChannel implements Channel {
   private static final Logger log = LoggerFactory.getLogger(LoggingSmsChannel.class);
 
   @Override
-  public void deliver(Delivery d) {
+  public String deliver(Delivery d) {
     log.info("SMS to contact {} (outbox {}): {}", d.contactId(), d.outboxId(), d.text());
+    return null;
   }
 }

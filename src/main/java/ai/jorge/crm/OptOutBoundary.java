@@ -32,7 +32,7 @@ public final class OptOutBoundary {
         violations.increment();
         throw new Channel.DeliveryException("contact opted out; refused at the channel", false);
       }
-      channel.deliver(delivery);
+      return channel.deliver(delivery);
     };
   }
 

@@ -6,5 +6,7 @@ package ai.jorge.crm;
  */
 public final class SynchronousChannel implements Channel {
   @Override
-  public void deliver(Delivery delivery) {}
+  public String deliver(Delivery delivery) {
+    return null;
+  }
 }

@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
 
   private static HikariConfig poolConfig(JorgeConfig.Database cfg, int size) {
     var hikari = new HikariConfig();
-    hikari.setJdbcUrl(cfg.url());
+    hikari.setJdbcUrl(durable(cfg.url()));
     hikari.setUsername(cfg.user());
     hikari.setPassword(cfg.password());
     hikari.setMaximumPoolSize(size);
@@ -63,6 +63,16 @@ public final class Database implements AutoCloseable {
       hikari.setConnectionInitSql("SET LOCK_TIMEOUT 15000");
     }
     return hikari;
+  }
+
+  /**
+   * An H2 file database keeps commits in memory for up to half a second by default, so a killed
+   * process would lose them (a sent follow-up would be sent again). Writing each commit at once
+   * makes the embedded default survive a crash of the process.
+   */
+  static String durable(String url) {
+    boolean file = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:/");
+    return file && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
   }
 
   private static int migrate(DataSource dataSource) {

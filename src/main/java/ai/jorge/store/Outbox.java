@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 public final class Outbox {
   private static final String COLUMNS =
       "id, message_id, contact_id, channel, kind, body, status, attempts, next_attempt_at,"
-          + " last_error, created_at, sent_at";
+          + " last_error, created_at, sent_at, provider_message_id";
 
   public long enqueue(
       Handle h, long messageId, String contactId, String channel, String kind, String body,
@@ -42,25 +42,48 @@ public final class Outbox {
         .list();
   }
 
-  /** Moves a pending row to {@code sending}; false when another dispatcher claimed it first. */
-  public boolean claim(Handle h, long id, Instant now) {
+  /**
+   * Moves a pending row to {@code sending} for {@code instance}; false when another dispatcher
+   * claimed it first or the provider already confirmed it.
+   */
+  public boolean claim(Handle h, long id, String instance, Instant now) {
     return h.createUpdate(
                 "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at ="
-                    + " :now WHERE id = :id AND status = 'pending'")
+                    + " :now, claimed_by = :by WHERE id = :id AND status = 'pending' AND"
+                    + " provider_message_id IS NULL")
             .bind("id", id)
             .bind("now", now)
+            .bind("by", instance)
             .execute()
         == 1;
   }
 
   public void finish(Handle h, long id, String status, String error, Instant at) {
+    finish(h, id, status, error, null, at);
+  }
+
+  /** Ends a row's delivery; a sent row keeps the provider's message id as its receipt. */
+  public void finish(
+      Handle h, long id, String status, String error, String providerMessageId, Instant at) {
     h.createUpdate(
-            "UPDATE outbox SET status = :s, last_error = :e, sent_at = CASE WHEN :s = 'sent' THEN"
-                + " :at ELSE sent_at END WHERE id = :id")
+            "UPDATE outbox SET status = :s, last_error = COALESCE(:e, last_error), provider_message_id = :p, sent_at ="
+                + " CASE WHEN :s = 'sent' THEN :at ELSE sent_at END WHERE id = :id")
         .bind("s", status)
         .bind("e", error)
+        .bind("p", providerMessageId)
         .bind("at", at)
         .bind("id", id)
+        .execute();
+  }
+
+  /**
+   * Rows this instance id had claimed when its previous process died: a restarted instance with a
+   * stable id takes them back at once instead of waiting for the claim to go stale.
+   */
+  public int releaseOwn(Handle h, String instance) {
+    return h.createUpdate(
+            "UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND claimed_by = :by")
+        .bind("by", instance)
         .execute();
   }
 

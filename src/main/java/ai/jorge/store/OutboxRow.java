@@ -15,4 +15,5 @@ public record OutboxRow(
     Instant nextAttemptAt,
     String lastError,
     Instant createdAt,
-    Instant sentAt) {}
+    Instant sentAt,
+    String providerMessageId) {}

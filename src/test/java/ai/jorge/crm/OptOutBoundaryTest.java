@@ -25,7 +25,11 @@ class OptOutBoundaryTest {
   void open() {
     testDb = Backend.H2.create();
     db = Database.migrateAndConnect(testDb.config(), meters);
-    channel = new OptOutBoundary(db.jdbi(), meters).guard(sent::add);
+    channel = new OptOutBoundary(db.jdbi(), meters).guard(
+            d -> {
+              sent.add(d);
+              return null;
+            });
   }
 
   @AfterEach
