@@ -63,6 +63,7 @@ final class DefaultTexts {
         "For example a new job, needing more space, or wanting to own instead of rent. What's"
             + " prompting the move?");
     t.put("ack", "Got it, thanks.");
+    t.put("resume", "First, {question}");
     t.put("ack.motivation", "Thanks for sharing that.");
     t.put("ack.motivation.divorce", "Thanks for sharing that; I know it's a lot to handle.");
     t.put("ack.motivation.foreclosure", "Thanks for telling me; we'll move quickly.");

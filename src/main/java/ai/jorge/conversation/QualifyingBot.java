@@ -40,12 +40,10 @@ final class QualifyingBot {
     Map<String, Object> found = q.extract(t.text, qualifying, t.ctx, intent);
     s = interest(s.withAnswers(found), side, intent, booking);
     boolean queuedNow = queueOtherGoal(t, side, intent);
+    boolean unanswered =
+        qualifying != null && !q.answered(qualifying, s) && found.isEmpty() && !s.notInterested();
     boolean retry = false;
-    if (qualifying != null
-        && !q.answered(qualifying, s)
-        && found.isEmpty()
-        && !s.notInterested()
-        && !queuedNow) {
+    if (unanswered && !queuedNow) {
       int misses = s.missesFor(qualifying.wire()) + 1;
       s = s.withMisses(qualifying.wire(), misses);
       if (misses >= 2) {
@@ -80,6 +78,11 @@ final class QualifyingBot {
         retry ? qualifying : null,
         asked != null,
         found.isEmpty() ? null : ackKey(q, qualifying, s));
+    if (unanswered && queuedNow && t.asked()) {
+      // A message that only raised a second goal is no miss; the open question comes back as
+      // "First, …" so the lead never reads the very same sentence twice.
+      t.resumeLastQuestion(t.settings.text("resume"));
+    }
   }
 
   private static String ackKey(Qualifier q, Slot asked, SideState s) {

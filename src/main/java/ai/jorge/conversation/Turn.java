@@ -50,6 +50,14 @@ final class Turn {
     return question != null;
   }
 
+  /** Puts the pending question in a resuming frame, e.g. {@code "First, {question}"}. */
+  void resumeLastQuestion(String frame) {
+    if (question != null && !question.isEmpty()) {
+      String lowered = Character.toLowerCase(question.charAt(0)) + question.substring(1);
+      question = frame.replace("{question}", lowered);
+    }
+  }
+
   void kind(Reply.Kind value) {
     kind = value;
   }
