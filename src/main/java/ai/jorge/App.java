@@ -22,6 +22,13 @@ import ai.jorge.ops.HealthRoutes;
 import ai.jorge.ops.JobScheduler;
 import ai.jorge.ops.Metrics;
 import ai.jorge.ops.MetricsRoutes;
+import ai.jorge.scoring.ActiveModel;
+import ai.jorge.scoring.LearningLoop;
+import ai.jorge.scoring.ModelRegistry;
+import ai.jorge.scoring.PromotionPolicy;
+import ai.jorge.scoring.Promotions;
+import ai.jorge.scoring.Scorer;
+import ai.jorge.scoring.ScoringRoutes;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
 import ai.jorge.web.Authenticator;
@@ -47,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
   private static final Duration EVENT_RETENTION = Duration.ofHours(24);
+  private static final Duration MODEL_CHECK = Duration.ofSeconds(10);
+  private static final Duration RETRAIN_CHECK = Duration.ofHours(24);
 
   /** Where a service is in its life. */
   public enum State {
@@ -105,6 +114,13 @@ public final class App implements AutoCloseable {
     var jdbi = database.jdbi();
     EventBus bus = new InProcessEventBus();
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
+    var registry = new ModelRegistry(json);
+    var model = new ActiveModel(jdbi, registry, events, bus, clock, MODEL_CHECK);
+    var scorer =
+        new Scorer(
+            jdbi, model, events, json, cfg.timezone(), cfg.commissionRate(), meters, clock);
+    var promotions = new Promotions(jdbi, registry, events, new PromotionPolicy(), clock);
+    var learning = new LearningLoop(jdbi, registry, scorer, promotions, cfg.learning(), clock);
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
     var dispatcher =
@@ -125,7 +141,8 @@ public final class App implements AutoCloseable {
             cfg.timezone(),
             Duration.ofMinutes(cfg.silenceMinutes()),
             meters,
-            dispatcher::wake);
+            dispatcher::wake,
+            scorer.turnHook());
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
@@ -151,7 +168,8 @@ public final class App implements AutoCloseable {
                     bodies,
                     meters,
                     clock),
-                new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
+                new ContactRoutes(new ContactViews(jdbi, json, events, clock, scorer::latestView)),
+                new ScoringRoutes(jdbi, scorer, registry, learning, promotions, bodies, json)));
     var scheduler =
         new JobScheduler(
             database.dataSource(),
@@ -159,11 +177,13 @@ public final class App implements AutoCloseable {
                 new JobScheduler.Job(
                     "event-log-retention",
                     Duration.ofHours(24),
-                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION)))),
+                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION))),
+                new JobScheduler.Job("model-retrain", RETRAIN_CHECK, learning::retrainIfDue)),
             meters,
             clock);
     var services = new ArrayList<Service>();
     services.add(closing("event-bus", bus));
+    services.add(model);
     services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);

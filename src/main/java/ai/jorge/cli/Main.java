@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Answers, qualifies and scores a real estate team's inbound leads.",
-    subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      MigrateCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).execute(args);

@@ -31,7 +31,8 @@ public record JorgeConfig(
     String instanceId,
     int silenceMinutes,
     int maxReplyChars,
-    Optional<URI> notifyWebhookUrl) {
+    Optional<URI> notifyWebhookUrl,
+    Learning learning) {
 
   public JorgeConfig {
     serviceAreas = List.copyOf(serviceAreas);
@@ -47,6 +48,17 @@ public record JorgeConfig(
     }
   }
 
+  /**
+   * The scoring model's learning loop: retrain when at least {@code retrainMinOutcomes} outcomes
+   * were recorded since the last training; {@code conversionOutcomes} are the outcomes that count
+   * as converted.
+   */
+  public record Learning(int retrainMinOutcomes, List<String> conversionOutcomes) {
+    public Learning {
+      conversionOutcomes = List.copyOf(conversionOutcomes);
+    }
+  }
+
   /** GoHighLevel API access; absent token means the local CRM default is used. */
   public record Ghl(Optional<String> apiToken, Optional<String> locationId, URI baseUrl) {}
 
@@ -55,13 +67,13 @@ public record JorgeConfig(
         newPort, database, redisUrl, apiKey, adminPassword, signatureMode, ghlPublicKey,
         webhookSecrets, ghl, anthropicApiKey, agentName, market, serviceAreas, rateLimits,
         timezone, commissionRate, allowedOrigins, instanceId, silenceMinutes, maxReplyChars,
-        notifyWebhookUrl);
+        notifyWebhookUrl, learning);
   }
 
   public JorgeConfig withSignatureMode(SignatureMode mode) {
     return new JorgeConfig(
         port, database, redisUrl, apiKey, adminPassword, mode, ghlPublicKey, webhookSecrets, ghl,
         anthropicApiKey, agentName, market, serviceAreas, rateLimits, timezone, commissionRate,
-        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl);
+        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl, learning);
   }
 }

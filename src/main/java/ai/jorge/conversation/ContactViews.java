@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,17 +29,28 @@ public final class ContactViews {
   private final StateCodec codec;
   private final EventLog events;
   private final Clock clock;
+  private final Function<String, Object> latestScore;
 
-  public ContactViews(Jdbi jdbi, ObjectMapper json, EventLog events, Clock clock) {
+  /**
+   * @param latestScore the contact's latest model score as its API view, or null when never scored
+   */
+  public ContactViews(
+      Jdbi jdbi,
+      ObjectMapper json,
+      EventLog events,
+      Clock clock,
+      Function<String, Object> latestScore) {
     this.jdbi = jdbi;
     this.codec = new StateCodec(json);
     this.events = events;
     this.clock = clock;
+    this.latestScore = latestScore;
   }
 
   public Map<String, Object> view(String contactId, boolean withDetails) {
-    return jdbi.withHandle(
-        h -> {
+    Map<String, Object> view =
+        jdbi.withHandle(
+            h -> {
           ContactRow c =
               contacts.find(h, contactId).orElseThrow(() -> new NotFoundException("contact", contactId));
           ConversationRow row = conversations.find(h, contactId).orElseThrow();
@@ -61,9 +73,10 @@ public final class ContactViews {
           v.put("transcript", messages.transcript(h, contactId).stream().map(ContactViews::line).toList());
           v.put("handoffs", handoffs(h, contactId));
           v.put("followups", List.of());
-          v.put("score", null);
           return v;
         });
+    view.put("score", latestScore.apply(contactId));
+    return view;
   }
 
   /** Puts a person in charge of the contact (the bots go quiet) or hands it back to the bots. */

@@ -52,6 +52,7 @@ public final class ConversationService {
   private final Duration silence;
   private final MeterRegistry meters;
   private final Runnable afterTurn;
+  private final TurnHook turnHook;
 
   public ConversationService(
       Jdbi jdbi,
@@ -63,7 +64,8 @@ public final class ConversationService {
       ZoneId teamZone,
       Duration silence,
       MeterRegistry meters,
-      Runnable afterTurn) {
+      Runnable afterTurn,
+      TurnHook turnHook) {
     this.jdbi = jdbi;
     this.events = events;
     this.engine = engine;
@@ -74,7 +76,8 @@ public final class ConversationService {
     this.silence = silence;
     this.meters = meters;
     this.afterTurn = afterTurn;
-    this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters);
+    this.turnHook = turnHook;
+    this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters, json);
   }
 
   /** Stores the message, runs the turn, and answers with what this message produced. */
@@ -179,6 +182,7 @@ public final class ConversationService {
             contactId, row.id(), row.version(), Qualification.wire(state.bot()),
             temperature == null ? null : temperature.name(), state.optedOut(), row.humanHold(),
             row.silencedUntil(), codec.write(state), lastInbound, now));
+    turnHook.afterTurns(h, contactId, now, published);
   }
 
   /** The response for one stored message: its replies and the conversation as it stands now. */
