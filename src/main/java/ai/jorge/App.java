@@ -27,6 +27,7 @@ import ai.jorge.scoring.LearningLoop;
 import ai.jorge.scoring.ModelRegistry;
 import ai.jorge.scoring.PromotionPolicy;
 import ai.jorge.scoring.Promotions;
+import ai.jorge.scoring.ScoreDrift;
 import ai.jorge.scoring.Scorer;
 import ai.jorge.scoring.ScoringRoutes;
 import ai.jorge.store.ApiKeys;
@@ -121,6 +122,7 @@ public final class App implements AutoCloseable {
             jdbi, model, events, json, cfg.timezone(), cfg.commissionRate(), meters, clock);
     var promotions = new Promotions(jdbi, registry, events, new PromotionPolicy(), clock);
     var learning = new LearningLoop(jdbi, registry, scorer, promotions, cfg.learning(), clock);
+    new ScoreDrift(jdbi, model, clock, meters);
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
     var dispatcher =

@@ -223,7 +223,8 @@ class ScoringApiIT {
     assertThat(score.get("probability").asDouble()).isEqualTo(stored);
 
     String metrics = app.get("/metrics").body();
-    assertThat(metrics).contains("jorge_model_inference_seconds_bucket").contains("jorge_lead_score_bucket");
+    assertThat(metrics).contains("jorge_model_inference_seconds_bucket").contains("jorge_lead_score_bucket")
+        .contains("jorge_model_drift");
   }
 
   @ParameterizedTest
