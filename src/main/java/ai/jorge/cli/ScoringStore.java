@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
 /**
- * The model registry of the configured database, opened by a command that runs without the
- * server. Events it records reach running instances through the event log; they pick up a newly
- * active model within their periodic check. Closes the database.
+ * The model registry of the configured database, opened by a command that runs without the server.
+ * Events it records reach running instances through the event log; they pick up a newly active
+ * model within their periodic check. Closes the database.
  */
 final class ScoringStore implements AutoCloseable {
   final Database database;

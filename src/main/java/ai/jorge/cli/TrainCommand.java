@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -24,9 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jorge train --data FILE.csv}: trains on a team's own lead history, prints the quality
- * report, stores the model in the configured database's registry and promotes it only when it is
- * no worse than the active model on the same time-ordered holdout. Bad rows: every one is printed
- * with its line number, nothing is trained, exit code 1.
+ * report, stores the model in the configured database's registry and promotes it only when it is no
+ * worse than the active model on the same time-ordered holdout. Bad rows: every one is printed with
+ * its line number, nothing is trained, exit code 1.
  */
 @Command(
     name = "train",
@@ -65,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("cannot read " + data);
       return 1;
     }
-    String name = version != null ? version : "csv-" + STAMP.format(java.time.Instant.now());
+    String name = version != null ? version : "csv-" + STAMP.format(Instant.now());
     var buffer = new ByteArrayOutputStream();
     Optional<TrainedModel> trained;
     try (var report = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {

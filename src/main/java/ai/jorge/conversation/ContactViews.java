@@ -48,9 +48,8 @@ public final class ContactViews {
   }
 
   public Map<String, Object> view(String contactId, boolean withDetails) {
-    Map<String, Object> view =
-        jdbi.withHandle(
-            h -> {
+    return jdbi.withHandle(
+        h -> {
           ContactRow c =
               contacts.find(h, contactId).orElseThrow(() -> new NotFoundException("contact", contactId));
           ConversationRow row = conversations.find(h, contactId).orElseThrow();
@@ -73,10 +72,9 @@ public final class ContactViews {
           v.put("transcript", messages.transcript(h, contactId).stream().map(ContactViews::line).toList());
           v.put("handoffs", handoffs(h, contactId));
           v.put("followups", List.of());
+          v.put("score", latestScore.apply(contactId));
           return v;
         });
-    view.put("score", latestScore.apply(contactId));
-    return view;
   }
 
   /** Puts a person in charge of the contact (the bots go quiet) or hands it back to the bots. */

@@ -4,6 +4,7 @@ import ai.jorge.Service;
 import ai.jorge.events.Event;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventLog;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model this instance scores with: the registry's active version, held in memory. On first
- * start (an empty registry) it trains {@link DefaultModel} and stores it as active. It reloads when
- * a {@code model.promoted} event reaches this instance's bus, and checks the registry's active
- * version every {@code checkEvery} as well, so a promotion by another instance without Redis, or by
- * {@code jorge train}, is picked up within that period. Thread-safe; started and stopped by App.
+ * start (an empty registry) it stores {@link DefaultModel}, as shipped in the jar, as active. It
+ * reloads when a {@code model.promoted} event reaches this instance's bus, and checks the
+ * registry's active version every {@code checkEvery} as well, so a promotion by another instance
+ * without Redis, or by {@code jorge train}, is picked up within that period. Thread-safe; started
+ * and stopped by App.
  */
 public final class ActiveModel implements Service {
   private static final Logger log = LoggerFactory.getLogger(ActiveModel.class);
@@ -118,17 +120,25 @@ public final class ActiveModel implements Service {
     }
   }
 
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * Trains the default model and stores it as active when the registry has no active version.
-   * Two instances starting together may both train; the second insert fails on the version key
-   * and is ignored.
+   * Stores the default model as active when the registry has no active version. Two instances
+   * starting together may both try; the second insert fails on the version key and is ignored.
    */
   public static void ensureDefault(
       Jdbi jdbi, ModelRegistry registry, EventLog events, Clock clock) {
     if (jdbi.withHandle(registry::activeVersion).isPresent()) {
       return;
     }
-    LeadModel model = DefaultModel.train();
+    LeadModel model = ShippedDefaultModel.load();
     Instant now = clock.instant();
     List<Event> out = new ArrayList<>();
     try {
@@ -153,6 +163,9 @@ public final class ActiveModel implements Service {
                     Promotions.promoted(model.version(), null, "first start")));
           });
     } catch (UnableToExecuteStatementException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
       log.info("another instance stored the default model first");
       return;
     }

@@ -74,7 +74,8 @@ public final class LearningLoop {
     TribuoLogging.quiet();
     List<LabelledLead> team = jdbi.withHandle(h -> outcomes.labelled(h, scorer));
     long converted = team.stream().filter(LabelledLead::converted).count();
-    String teamText = team.size() + " team leads (" + converted + " converted) from recorded outcomes";
+    String teamText =
+        team.size() + " team leads (" + converted + " converted) from recorded outcomes";
     List<LabelledLead> data = new ArrayList<>(team);
     String description = teamText;
     if (team.size() < TEAM_ONLY_ROWS) {

@@ -12,11 +12,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The model registry in the database: every version ever trained, with its status ({@code active}
- * — exactly one —, {@code candidate}, {@code retired}, {@code rejected} or {@code rolled_back}),
- * when it was created and last activated, who trained it, its training data, metrics,
- * provenance, the promotion decision and the serialized model. Versions are never deleted.
- * Stateless and thread-safe; runs on the caller's handle.
+ * The model registry in the database: every version ever trained, with its status ({@code active} —
+ * exactly one —, {@code candidate}, {@code retired}, {@code rejected} or {@code rolled_back}), when
+ * it was created and last activated, who trained it, its training data, metrics, provenance, the
+ * promotion decision and the serialized model. Versions are never deleted. Stateless and
+ * thread-safe; runs on the caller's handle.
  */
 public final class ModelRegistry {
   static final String ACTIVE = "active";

@@ -95,11 +95,7 @@ final class Outcomes {
                     converted(rs.getString("outcome")),
                     rs.getTimestamp("at").toInstant()))
         .forEach(
-            l ->
-                byContact.merge(
-                    l.contactId(),
-                    l,
-                    (was, next) -> was.converted() ? was : next));
+            l -> byContact.merge(l.contactId(), l, (was, next) -> was.converted() ? was : next));
     return List.copyOf(byContact.values());
   }
 

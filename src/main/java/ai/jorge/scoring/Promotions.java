@@ -17,8 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  * Decides and records what becomes of a trained candidate: the current model is evaluated on the
  * candidate's own time-ordered holdout, the {@link PromotionPolicy} compares the two, and the
  * candidate is stored as {@code active} (the current one retired) or {@code rejected}, with the
- * comparison, in one transaction that holds the active row's lock. Emits {@code model.trained}
- * and, on promotion or rollback, {@code model.promoted} (topic {@code ml}). Thread-safe.
+ * comparison, in one transaction that holds the active row's lock. Emits {@code model.trained} and,
+ * on promotion or rollback, {@code model.promoted} (topic {@code ml}). Thread-safe.
  */
 public final class Promotions {
   private final Jdbi jdbi;
@@ -81,8 +81,7 @@ public final class Promotions {
                   active
                       .map(
                           a ->
-                              Evaluation.evaluate(
-                                  registry.load(h, a.version()), trained.holdout()))
+                              Evaluation.evaluate(registry.load(h, a.version()), trained.holdout()))
                       .orElse(null);
               boolean promote =
                   current == null || policy.shouldPromote(current, candidate.metrics());
@@ -125,7 +124,10 @@ public final class Promotions {
               if (promote) {
                 out.add(
                     events.append(
-                        h, "ml", "model.promoted", promoted(candidate.version(), previous, "promotion")));
+                        h,
+                        "ml",
+                        "model.promoted",
+                        promoted(candidate.version(), previous, "promotion")));
               }
               return d;
             });
@@ -134,8 +136,8 @@ public final class Promotions {
   }
 
   /**
-   * Re-activates the version that was active before the current one; the current one becomes
-   * {@code rolled_back}. Repeated rollbacks walk further back.
+   * Re-activates the version that was active before the current one; the current one becomes {@code
+   * rolled_back}. Repeated rollbacks walk further back.
    *
    * @throws ConflictException when there is no earlier version
    */

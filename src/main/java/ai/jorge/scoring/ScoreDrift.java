@@ -8,11 +8,11 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code jorge_model_drift}: the population stability index between the active model's
- * predictions on its holdout (the counts of its reliability table) and the probabilities of the
- * scores stored in the last 24 hours, over the same ten bins, each bin smoothed by half a lead.
- * NaN while fewer than {@value #MIN_RECENT} scores were stored in the window or the stored scores
- * came from another model version. Computed at most once a minute, when scraped. Thread-safe.
+ * {@code jorge_model_drift}: the population stability index between the active model's predictions
+ * on its holdout (the counts of its reliability table) and the probabilities of the scores stored
+ * in the last 24 hours, over the same ten bins, each bin smoothed by half a lead. NaN while fewer
+ * than {@value #MIN_RECENT} scores were stored in the window or the stored scores came from another
+ * model version. Computed at most once a minute, when scraped. Thread-safe.
  */
 public final class ScoreDrift {
   static final int MIN_RECENT = 100;
@@ -63,8 +63,10 @@ public final class ScoreDrift {
     int n =
         jdbi.withHandle(
             h ->
-                h.createQuery(
-                        "SELECT probability FROM scores WHERE scored_at > :t AND model_version = :v")
+                h
+                    .createQuery(
+                        "SELECT probability FROM scores WHERE scored_at > :t AND model_version ="
+                            + " :v")
                     .bind("t", now.minus(WINDOW))
                     .bind("v", m.version())
                     .mapTo(Double.class)
@@ -78,7 +80,9 @@ public final class ScoreDrift {
     return n < MIN_RECENT ? Double.NaN : psi(expected, actual);
   }
 
-  /** Population stability index of two histograms over the same bins, half a count added to each. */
+  /**
+   * Population stability index of two histograms over the same bins, half a count added to each.
+   */
   static double psi(double[] expected, double[] actual) {
     double e = 0;
     double a = 0;

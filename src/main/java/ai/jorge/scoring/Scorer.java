@@ -1,5 +1,6 @@
 package ai.jorge.scoring;
 
+import ai.jorge.InvalidInputException;
 import ai.jorge.NotFoundException;
 import ai.jorge.conversation.TurnHook;
 import ai.jorge.events.Event;
@@ -12,12 +13,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Scores leads with the active model. A stored lead is scored from its facts as of the scoring
  * time; the score is persisted and emitted as {@code lead.scored} in the caller's transaction (a
  * conversation turn re-scores its lead this way, through {@link #turnHook()}). Pre-computed
- * features are scored without storing anything, since they belong to no stored lead. Records
- * {@code jorge_model_inference_seconds} and the {@code jorge_lead_score} histogram. Thread-safe.
+ * features are scored without storing anything, since they belong to no stored lead. Records {@code
+ * jorge_model_inference_seconds} and the {@code jorge_lead_score} histogram. Thread-safe.
  */
 public final class Scorer {
   private static final Logger log = LoggerFactory.getLogger(Scorer.class);
@@ -51,7 +54,7 @@ public final class Scorer {
       ActiveModel model,
       EventLog events,
       ObjectMapper json,
-      java.time.ZoneId teamZone,
+      ZoneId teamZone,
       double commissionRate,
       MeterRegistry meters,
       Clock clock) {
@@ -103,7 +106,7 @@ public final class Scorer {
     return (h, contactId, now, out) -> {
       try {
         scoreStored(h, contactId, now, out);
-      } catch (ai.jorge.InvalidInputException e) {
+      } catch (InvalidInputException e) {
         failures.increment();
         log.warn("lead {} not scored: {} {}", contactId, e.getMessage(), e.details());
       }
@@ -193,7 +196,7 @@ public final class Scorer {
     }
     long started = System.nanoTime();
     Score score = m.score(features);
-    inference.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    inference.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     scores.record(score.score());
     OptionalDouble commission =
         Commission.expectedCommission(score.probability(), features, commissionRate);

@@ -64,8 +64,7 @@ public final class ScoringRoutes implements RouteGroup {
     routes.post("/api/v1/ml/score", ctx -> ctx.json(scoreItem(bodies.object(ctx))), Role.VIEWER);
     routes.post("/api/v1/ml/batch-score", this::batch, Role.VIEWER);
     routes.get("/api/v1/ml/model", ctx -> ctx.json(model()), Role.VIEWER);
-    routes.post(
-        "/api/v1/ml/train", ctx -> ctx.json(learning.train("api").view()), Role.ADMIN);
+    routes.post("/api/v1/ml/train", ctx -> ctx.json(learning.train("api").view()), Role.ADMIN);
     routes.post("/api/v1/ml/rollback", ctx -> ctx.json(promotions.rollback()), Role.ADMIN);
     routes.post("/api/v1/contacts/{id}/outcome", this::outcome, Role.AGENT);
   }
@@ -188,7 +187,8 @@ public final class ScoringRoutes implements RouteGroup {
       }
     }
     JsonBodies.failIfAny(problems);
-    String by = Authenticator.caller(ctx).subject() + ":" + Authenticator.caller(ctx).role().wireName();
+    String by =
+        Authenticator.caller(ctx).subject() + ":" + Authenticator.caller(ctx).role().wireName();
     ctx.status(201)
         .json(
             learning.recordOutcome(

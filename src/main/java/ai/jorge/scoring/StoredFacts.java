@@ -66,8 +66,8 @@ final class StoredFacts {
   }
 
   /**
-   * The time of the lead's last message at or before {@code at}: when the lead was last scored by
-   * a turn, and so the scoring time of a training example labelled at {@code at}.
+   * The time of the lead's last message at or before {@code at}: when the lead was last scored by a
+   * turn, and so the scoring time of a training example labelled at {@code at}.
    */
   Optional<Instant> lastInboundAtOrBefore(Handle h, String contactId, Instant at) {
     return h.createQuery(

@@ -20,10 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop load on {@code POST /api/v1/ml/score} of a running Jorge: requests leave at a fixed
- * rate whatever the responses do, and each latency is measured from the moment its request was
- * due, so a stall counts against every request it delays (no coordinated omission). Bodies are
- * {@code {"features":{...}}} of 1,024 synthetic leads, or {@code {"lead_id":...}} with {@code
- * --lead ID}. Run: see BENCHMARKS.md.
+ * rate whatever the responses do, and each latency is measured from the moment its request was due,
+ * so a stall counts against every request it delays (no coordinated omission). Bodies are {@code
+ * {"features":{...}}} of 1,024 synthetic leads, or {@code {"lead_id":...}} with {@code --lead ID}.
+ * Run: see BENCHMARKS.md.
  *
  * <p>Arguments: {@code URL API_KEY RATE SECONDS WARMUP_SECONDS [--lead ID]}.
  */
@@ -45,7 +45,11 @@ public final class ScoreLoad {
             ? List.of(json.createObjectNode().put("lead_id", lead).toString())
             : SyntheticLeads.generate(99, 1_024).stream()
                 .map(LabelledLead::features)
-                .map(f -> json.createObjectNode().set("features", json.valueToTree(f.toMap())).toString())
+                .map(
+                    f ->
+                        json.createObjectNode()
+                            .set("features", json.valueToTree(f.toMap()))
+                            .toString())
                 .toList();
     HttpClient client =
         HttpClient.newBuilder()
@@ -66,7 +70,11 @@ public final class ScoreLoad {
         r.errors(),
         l.length / (double) seconds);
     for (double q : new double[] {0.50, 0.90, 0.99, 0.999}) {
-      System.out.printf(Locale.ROOT, "p%s %.3f ms%n", pct(q), l[(int) Math.min(l.length - 1, Math.ceil(q * l.length) - 1)] / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "p%s %.3f ms%n",
+          pct(q),
+          l[(int) Math.min(l.length - 1, Math.ceil(q * l.length) - 1)] / 1e6);
     }
     System.out.printf(Locale.ROOT, "max %.3f ms%n", l[l.length - 1] / 1e6);
     System.exit(0);

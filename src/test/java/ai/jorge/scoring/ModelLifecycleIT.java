@@ -3,10 +3,13 @@ package ai.jorge.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.jorge.Json;
 import ai.jorge.cli.Main;
 import ai.jorge.config.JorgeConfig;
 import ai.jorge.support.Backend;
 import ai.jorge.support.TestApp;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,11 +28,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
- * {@code jorge train} and {@code jorge evaluate} against the database of a running App: bad rows,
- * a worse candidate refused, an equal one promoted and picked up by the App, and rollback over
- * HTTP restoring the previous version; on H2 and PostgreSQL.
+ * {@code jorge train} and {@code jorge evaluate} against the database of a running App: bad rows, a
+ * worse candidate refused, an equal one promoted and picked up by the App, and rollback over HTTP
+ * restoring the previous version; on H2 and PostgreSQL.
  */
 class ModelLifecycleIT {
+  private static final ObjectMapper JSON = Json.newMapper();
+
   @TempDir Path dir;
 
   private record Run(int exit, String out) {}
@@ -39,8 +44,13 @@ class ModelLifecycleIT {
     try {
       Files.writeString(
           config,
-          "db_url: \"" + db.url() + "\"\ndb_user: \"" + db.user() + "\"\ndb_password: \""
-              + db.password() + "\"\n");
+          "db_url: \""
+              + db.url()
+              + "\"\ndb_user: \""
+              + db.user()
+              + "\"\ndb_password: \""
+              + db.password()
+              + "\"\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,16 +90,24 @@ class ModelLifecycleIT {
   }
 
   private static String scoredVersion(TestApp app) {
-    var body = new com.fasterxml.jackson.databind.node.ObjectNode(
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
-    body.set("features", ai.jorge.Json.newMapper().valueToTree(Leads.coldBuyer().toMap()));
-    return app.post("/api/v1/ml/score", body.toString(), TestApp.admin()).json().get("model_version").asText();
+    ObjectNode body = JSON.createObjectNode();
+    body.set("features", JSON.valueToTree(Leads.coldBuyer().toMap()));
+    return app.post("/api/v1/ml/score", body.toString(), TestApp.admin())
+        .json()
+        .get("model_version")
+        .asText();
   }
 
   private static String status(TestApp app, String version) {
-    return app.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT status FROM model_versions WHERE version = :v")
-            .bind("v", version).mapTo(String.class).one());
+    return app.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT status FROM model_versions WHERE version = :v")
+                    .bind("v", version)
+                    .mapTo(String.class)
+                    .one());
   }
 
   @ParameterizedTest
@@ -100,19 +118,35 @@ class ModelLifecycleIT {
       JorgeConfig.Database db = app.app().config().database();
 
       Path bad = dir.resolve("bad.csv");
-      List<String> lines = new ArrayList<>(Files.readAllLines(csv("good.csv", SyntheticLeads.generate(5, 200))));
+      List<String> lines =
+          new ArrayList<>(Files.readAllLines(csv("good.csv", SyntheticLeads.generate(5, 200))));
       lines.set(2, lines.get(2).replaceFirst("^sms|^web_chat|^live_chat|^api", "fax"));
       lines.set(5, lines.get(5) + ",extra");
       Files.write(bad, lines);
       Run badRun = jorge(db, "train", "--data", bad.toString());
       assertThat(badRun.exit()).isEqualTo(1);
-      assertThat(badRun.out()).contains("line 3: ").contains("line 6: ").contains("nothing trained");
+      assertThat(badRun.out())
+          .contains("line 3: ")
+          .contains("line 6: ")
+          .contains("nothing trained");
 
       long versions = app.count("model_versions");
-      Run worse = jorge(db, "train", "--data", csv("noisy.csv", noisyHistory()).toString(), "--model-version", "noisy");
+      Run worse =
+          jorge(
+              db,
+              "train",
+              "--data",
+              csv("noisy.csv", noisyHistory()).toString(),
+              "--model-version",
+              "noisy");
       assertThat(worse.exit()).isEqualTo(0);
-      assertThat(worse.out()).contains("AUC").contains("Brier score").contains("ECE").contains("Top-decile lift")
-          .contains("Reliability").contains("REJECTED noisy");
+      assertThat(worse.out())
+          .contains("AUC")
+          .contains("Brier score")
+          .contains("ECE")
+          .contains("Top-decile lift")
+          .contains("Reliability")
+          .contains("REJECTED noisy");
       assertThat(status(app, "noisy")).isEqualTo("rejected");
       assertThat(status(app, DefaultModel.VERSION)).isEqualTo("active");
       assertThat(app.count("model_versions")).isEqualTo(versions + 1);
@@ -142,8 +176,14 @@ class ModelLifecycleIT {
 
       Run evaluate = jorge(db, "evaluate", "--rows", "2000");
       assertThat(evaluate.exit()).isEqualTo(0);
-      assertThat(evaluate.out()).contains("model " + DefaultModel.VERSION).contains("AUC").contains("Brier score")
-          .contains("ECE").contains("Top-decile lift").contains("Reliability").contains("synthetic");
+      assertThat(evaluate.out())
+          .contains("model " + DefaultModel.VERSION)
+          .contains("AUC")
+          .contains("Brier score")
+          .contains("ECE")
+          .contains("Top-decile lift")
+          .contains("Reliability")
+          .contains("synthetic");
       Run evaluateBad = jorge(db, "evaluate", "--data", bad.toString());
       assertThat(evaluateBad.exit()).isEqualTo(1);
       assertThat(evaluateBad.out()).contains("line 3: ");

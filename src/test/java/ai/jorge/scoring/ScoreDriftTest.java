@@ -11,7 +11,8 @@ class ScoreDriftTest {
     double[] same = {800, 400, 200, 160, 120, 100, 80, 60, 50, 30};
     double[] shifted = {15, 25, 30, 40, 50, 60, 80, 100, 200, 400};
 
-    assertThat(ScoreDrift.psi(holdout, same)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(ScoreDrift.psi(holdout, same))
+        .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(ScoreDrift.psi(holdout, shifted)).isGreaterThan(0.2);
   }
 

@@ -34,8 +34,15 @@ class ScoringApiIT {
   }
 
   private static String lead(TestApp app, String session) {
-    String id = app.chat(session, "Hi, I'm thinking about selling my house").json().get("contact_id").asText();
-    app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"We're relocating to Austin\"}", TestApp.admin());
+    String id =
+        app.chat(session, "Hi, I'm thinking about selling my house")
+            .json()
+            .get("contact_id")
+            .asText();
+    app.post(
+        "/api/v1/contacts/" + id + "/messages",
+        "{\"text\":\"We're relocating to Austin\"}",
+        TestApp.admin());
     return id;
   }
 
@@ -46,19 +53,29 @@ class ScoringApiIT {
   }
 
   private static long scoredEvents(TestApp app, String contactId) {
-    return app.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM events WHERE topic = 'leads' AND type = 'lead.scored' AND data LIKE :c")
-            .bind("c", "%" + contactId + "%")
-            .mapTo(Long.class)
-            .one());
+    return app.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM events WHERE topic = 'leads' AND type = 'lead.scored'"
+                            + " AND data LIKE :c")
+                    .bind("c", "%" + contactId + "%")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   private static long scoreRows(TestApp app, String contactId) {
-    return app.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM scores WHERE contact_id = :c")
-            .bind("c", contactId)
-            .mapTo(Long.class)
-            .one());
+    return app.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM scores WHERE contact_id = :c")
+                    .bind("c", contactId)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   @ParameterizedTest
@@ -75,7 +92,8 @@ class ScoringApiIT {
     JsonNode j = r.json();
     assertThat(j.get("lead_id").asText()).isEqualTo(id);
     assertThat(j.get("probability").asDouble()).isBetween(0.0, 1.0);
-    assertThat(j.get("score").asInt()).isEqualTo((int) Math.round(100 * j.get("probability").asDouble()));
+    assertThat(j.get("score").asInt())
+        .isEqualTo((int) Math.round(100 * j.get("probability").asDouble()));
     assertThat(j.get("model_version").asText()).isEqualTo(DefaultModel.VERSION);
     assertThat(j.at("/factors/positive").isArray()).isTrue();
     assertThat(j.at("/factors/negative").size()).isBetween(1, 3);
@@ -108,7 +126,8 @@ class ScoringApiIT {
     assertThat(r.status()).isEqualTo(200);
     JsonNode j = r.json();
     double p = j.get("probability").asDouble();
-    assertThat(j.get("expected_commission").asDouble()).isCloseTo(p * 650_000 * 0.06, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(j.get("expected_commission").asDouble())
+        .isCloseTo(p * 650_000 * 0.06, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(j.get("expected_close_days").asInt()).isEqualTo(30 + 30);
     assertThat(j.has("lead_id")).isFalse();
     assertThat(j.has("temperature")).isFalse();
@@ -137,12 +156,18 @@ class ScoringApiIT {
     TestApp app = apps.get(backend);
     assertThat(app.post("/api/v1/ml/score", "{}", TestApp.admin()).status()).isEqualTo(400);
     ObjectNode both = featuresBody().put("lead_id", "ct_x");
-    assertThat(app.post("/api/v1/ml/score", both.toString(), TestApp.admin()).status()).isEqualTo(400);
-    assertThat(app.post("/api/v1/ml/score", "{\"features\":[1]}", TestApp.admin()).status()).isEqualTo(400);
+    assertThat(app.post("/api/v1/ml/score", both.toString(), TestApp.admin()).status())
+        .isEqualTo(400);
+    assertThat(app.post("/api/v1/ml/score", "{\"features\":[1]}", TestApp.admin()).status())
+        .isEqualTo(400);
     assertThat(app.post("/api/v1/ml/score", "{\"lead_id\":\"test\"}").status()).isEqualTo(401);
     assertThat(app.post("/api/v1/ml/batch-score", "{\"items\":[]}").status()).isEqualTo(401);
     assertThat(app.get("/api/v1/ml/model").status()).isEqualTo(401);
-    assertThat(app.post("/api/v1/ml/score", "{\"lead_id\":", TestApp.admin()).json().at("/error/code").asText())
+    assertThat(
+            app.post("/api/v1/ml/score", "{\"lead_id\":", TestApp.admin())
+                .json()
+                .at("/error/code")
+                .asText())
         .isEqualTo("malformed_json");
   }
 
@@ -160,7 +185,11 @@ class ScoringApiIT {
     items.add(bad);
     items.add("not an object");
 
-    var r = app.post("/api/v1/ml/batch-score", JSON.createObjectNode().set("items", items).toString(), TestApp.admin());
+    var r =
+        app.post(
+            "/api/v1/ml/batch-score",
+            JSON.createObjectNode().set("items", items).toString(),
+            TestApp.admin());
 
     assertThat(r.status()).isEqualTo(200);
     JsonNode j = r.json();
@@ -185,13 +214,21 @@ class ScoringApiIT {
     for (int i = 0; i < 1_000; i++) {
       items.add(featuresBody());
     }
-    var ok = app.post("/api/v1/ml/batch-score", JSON.createObjectNode().set("items", items).toString(), TestApp.admin());
+    var ok =
+        app.post(
+            "/api/v1/ml/batch-score",
+            JSON.createObjectNode().set("items", items).toString(),
+            TestApp.admin());
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().get("results")).hasSize(1_000);
     assertThat(ok.json().get("errors")).isEmpty();
 
     items.add(featuresBody());
-    var tooMany = app.post("/api/v1/ml/batch-score", JSON.createObjectNode().set("items", items).toString(), TestApp.admin());
+    var tooMany =
+        app.post(
+            "/api/v1/ml/batch-score",
+            JSON.createObjectNode().set("items", items).toString(),
+            TestApp.admin());
     assertThat(tooMany.status()).isEqualTo(400);
     assertThat(tooMany.json().at("/error/message").asText()).contains("1000");
 
@@ -204,10 +241,20 @@ class ScoringApiIT {
   @EnumSource(Backend.class)
   void every_turn_rescores_its_lead_and_the_contact_view_shows_the_latest_score(Backend backend) {
     TestApp app = apps.get(backend);
-    String id = app.chat("turns-" + backend, "Hi, I'm thinking about selling my house").json().get("contact_id").asText();
+    String id =
+        app.chat("turns-" + backend, "Hi, I'm thinking about selling my house")
+            .json()
+            .get("contact_id")
+            .asText();
     assertThat(scoreRows(app, id)).isEqualTo(1);
-    app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"We're relocating to Austin\"}", TestApp.admin());
-    app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"30-45 days would be perfect\"}", TestApp.admin());
+    app.post(
+        "/api/v1/contacts/" + id + "/messages",
+        "{\"text\":\"We're relocating to Austin\"}",
+        TestApp.admin());
+    app.post(
+        "/api/v1/contacts/" + id + "/messages",
+        "{\"text\":\"30-45 days would be perfect\"}",
+        TestApp.admin());
     assertThat(scoreRows(app, id)).isEqualTo(3);
     assertThat(scoredEvents(app, id)).isEqualTo(3);
 
@@ -217,13 +264,24 @@ class ScoringApiIT {
     assertThat(score.get("probability").asDouble()).isBetween(0.0, 1.0);
     assertThat(score.at("/factors/positive").isArray()).isTrue();
     assertThat(view.get("temperature").isTextual()).isTrue();
-    double stored = app.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT probability FROM scores WHERE contact_id = :c ORDER BY id DESC LIMIT 1")
-            .bind("c", id).mapTo(Double.class).one());
+    double stored =
+        app.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT probability FROM scores WHERE contact_id = :c ORDER BY id DESC"
+                                + " LIMIT 1")
+                        .bind("c", id)
+                        .mapTo(Double.class)
+                        .one());
     assertThat(score.get("probability").asDouble()).isEqualTo(stored);
 
     String metrics = app.get("/metrics").body();
-    assertThat(metrics).contains("jorge_model_inference_seconds_bucket").contains("jorge_lead_score_bucket")
+    assertThat(metrics)
+        .contains("jorge_model_inference_seconds_bucket")
+        .contains("jorge_lead_score_bucket")
         .contains("jorge_model_drift");
   }
 
@@ -254,22 +312,39 @@ class ScoringApiIT {
     String id = lead(app, "outcome-" + backend);
     long before = app.count("outcomes");
 
-    var won = app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"won\",\"note\":\"closed escrow\"}", TestApp.admin());
+    var won =
+        app.post(
+            "/api/v1/contacts/" + id + "/outcome",
+            "{\"outcome\":\"won\",\"note\":\"closed escrow\"}",
+            TestApp.admin());
     assertThat(won.status()).isEqualTo(201);
     assertThat(won.json().get("converted").asBoolean()).isTrue();
-    var noShow = app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"appointment_no_show\"}", TestApp.admin());
+    var noShow =
+        app.post(
+            "/api/v1/contacts/" + id + "/outcome",
+            "{\"outcome\":\"appointment_no_show\"}",
+            TestApp.admin());
     assertThat(noShow.json().get("converted").asBoolean()).isFalse();
     assertThat(app.count("outcomes")).isEqualTo(before + 2);
 
-    assertThat(app.post("/api/v1/contacts/ct_none/outcome", "{\"outcome\":\"won\"}", TestApp.admin()).status()).isEqualTo(404);
-    var bad = app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"maybe\"}", TestApp.admin());
+    assertThat(
+            app.post("/api/v1/contacts/ct_none/outcome", "{\"outcome\":\"won\"}", TestApp.admin())
+                .status())
+        .isEqualTo(404);
+    var bad =
+        app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"maybe\"}", TestApp.admin());
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().at("/error/details/0").asText()).contains("won");
-    var future = app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"won\",\"at\":\"2999-01-01T00:00:00Z\"}", TestApp.admin());
+    var future =
+        app.post(
+            "/api/v1/contacts/" + id + "/outcome",
+            "{\"outcome\":\"won\",\"at\":\"2999-01-01T00:00:00Z\"}",
+            TestApp.admin());
     assertThat(future.status()).isEqualTo(400);
     var missing = app.post("/api/v1/contacts/" + id + "/outcome", "{}", TestApp.admin());
     assertThat(missing.json().at("/error/details/0").asText()).isEqualTo("outcome");
-    assertThat(app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"won\"}").status()).isEqualTo(401);
+    assertThat(app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"won\"}").status())
+        .isEqualTo(401);
     assertThat(app.count("outcomes")).isEqualTo(before + 2);
   }
 
@@ -287,16 +362,27 @@ class ScoringApiIT {
     assertThat(r.status()).isEqualTo(200);
     JsonNode j = r.json();
     assertThat(j.get("status").asText()).isIn("active", "rejected");
-    assertThat(j.get("training_data").asText()).contains("1 team leads (1 converted)").contains("synthetic");
+    assertThat(j.get("training_data").asText())
+        .contains("1 team leads (1 converted)")
+        .contains("synthetic");
     assertThat(j.at("/candidate_metrics/auc").isNumber()).isTrue();
     assertThat(j.at("/current_metrics_on_candidate_holdout/auc").isNumber()).isTrue();
     assertThat(j.get("reason").asText()).contains("AUC").contains("ECE");
     assertThat(app.count("model_versions")).isEqualTo(versions + 1);
     JsonNode listed = app.get("/api/v1/ml/model", TestApp.admin()).json().get("versions");
     assertThat(listed.toString()).contains(j.get("version").asText());
-    long trained = app.app().database().jdbi().withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM events WHERE topic = 'ml' AND type = 'model.trained' AND data LIKE :v")
-            .bind("v", "%" + j.get("version").asText() + "%").mapTo(Long.class).one());
+    long trained =
+        app.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM events WHERE topic = 'ml' AND type ="
+                                + " 'model.trained' AND data LIKE :v")
+                        .bind("v", "%" + j.get("version").asText() + "%")
+                        .mapTo(Long.class)
+                        .one());
     assertThat(trained).isEqualTo(1);
   }
 }

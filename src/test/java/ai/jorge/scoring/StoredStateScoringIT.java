@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Features read from what the running App stored, as of a time: later messages, answers,
- * handoffs and opt-outs change nothing (the leakage test through storage); and the nightly
- * retrain runs only once enough new outcomes exist. On H2 and PostgreSQL.
+ * Features read from what the running App stored, as of a time: later messages, answers, handoffs
+ * and opt-outs change nothing (the leakage test through storage); and the nightly retrain runs only
+ * once enough new outcomes exist. On H2 and PostgreSQL.
  */
 class StoredStateScoringIT {
   private static final Instant T0 = Instant.parse("2025-03-03T17:00:00Z");
@@ -55,9 +55,24 @@ class StoredStateScoringIT {
   private static Scorer scorer(Jdbi jdbi, Clock clock) {
     var json = Json.newMapper();
     var events = new EventLog(jdbi, new InProcessEventBus(), json, clock, "test");
-    var model = new ActiveModel(jdbi, new ModelRegistry(json), events, new InProcessEventBus(), clock, Duration.ofHours(1));
+    var model =
+        new ActiveModel(
+            jdbi,
+            new ModelRegistry(json),
+            events,
+            new InProcessEventBus(),
+            clock,
+            Duration.ofHours(1));
     model.reload();
-    return new Scorer(jdbi, model, events, json, ZoneId.of("America/Los_Angeles"), 0.06, new SimpleMeterRegistry(), clock);
+    return new Scorer(
+        jdbi,
+        model,
+        events,
+        json,
+        ZoneId.of("America/Los_Angeles"),
+        0.06,
+        new SimpleMeterRegistry(),
+        clock);
   }
 
   private static LeadFeatures asOf(Jdbi jdbi, Scorer scorer, String contactId, Instant at) {
@@ -72,9 +87,16 @@ class StoredStateScoringIT {
         TestApp app = TestApp.start(db, false, Map.of(), clock)) {
       Jdbi jdbi = app.app().database().jdbi();
       Scorer scorer = scorer(jdbi, clock);
-      String id = app.chat("asof-" + backend, "Hi, I'm thinking about selling my house").json().get("contact_id").asText();
+      String id =
+          app.chat("asof-" + backend, "Hi, I'm thinking about selling my house")
+              .json()
+              .get("contact_id")
+              .asText();
       clock.advance(Duration.ofMinutes(5));
-      app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"We're relocating to Austin\"}", TestApp.admin());
+      app.post(
+          "/api/v1/contacts/" + id + "/messages",
+          "{\"text\":\"We're relocating to Austin\"}",
+          TestApp.admin());
       clock.advance(Duration.ofMinutes(5));
       Instant cut = clock.instant();
       LeadFeatures before = asOf(jdbi, scorer, id, cut);
@@ -88,9 +110,16 @@ class StoredStateScoringIT {
       assertThat(before.optedOut()).isFalse();
 
       clock.advance(Duration.ofMillis(1));
-      app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"30-45 days would be perfect\"}", TestApp.admin());
+      app.post(
+          "/api/v1/contacts/" + id + "/messages",
+          "{\"text\":\"30-45 days would be perfect\"}",
+          TestApp.admin());
       clock.advance(Duration.ofMinutes(5));
-      app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"Actually we also need to buy a place in Austin, 3 beds, we're preapproved\"}", TestApp.admin());
+      app.post(
+          "/api/v1/contacts/" + id + "/messages",
+          "{\"text\":\"Actually we also need to buy a place in Austin, 3 beds, we're"
+              + " preapproved\"}",
+          TestApp.admin());
       clock.advance(Duration.ofMinutes(5));
       app.post("/api/v1/contacts/" + id + "/messages", "{\"text\":\"STOP\"}", TestApp.admin());
       clock.advance(Duration.ofMinutes(5));
@@ -127,8 +156,16 @@ class StoredStateScoringIT {
               new Promotions(jdbi, registry, events, new PromotionPolicy(), clock),
               new JorgeConfig.Learning(2, List.of("won", "appointment_kept")),
               clock);
-      String a = app.chat("nightly-a-" + backend, "I want to sell my house").json().get("contact_id").asText();
-      String b = app.chat("nightly-b-" + backend, "I'm looking to buy a home").json().get("contact_id").asText();
+      String a =
+          app.chat("nightly-a-" + backend, "I want to sell my house")
+              .json()
+              .get("contact_id")
+              .asText();
+      String b =
+          app.chat("nightly-b-" + backend, "I'm looking to buy a home")
+              .json()
+              .get("contact_id")
+              .asText();
       app.post("/api/v1/contacts/" + a + "/outcome", "{\"outcome\":\"won\"}", TestApp.admin());
       long versions = app.count("model_versions");
 
@@ -140,8 +177,13 @@ class StoredStateScoringIT {
       loop.retrainIfDue();
       assertThat(app.count("model_versions")).isEqualTo(versions + 1);
       assertThat(loop.newOutcomes()).isZero();
-      String data = jdbi.withHandle(h -> h.createQuery(
-          "SELECT data_description FROM model_versions WHERE trained_by = 'job'").mapTo(String.class).one());
+      String data =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT data_description FROM model_versions WHERE trained_by = 'job'")
+                      .mapTo(String.class)
+                      .one());
       assertThat(data).startsWith("2 team leads (1 converted)");
     }
   }
