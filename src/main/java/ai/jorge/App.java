@@ -39,15 +39,20 @@ import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
 import ai.jorge.intake.SignatureVerifier;
 import ai.jorge.ops.DataRetention;
-import ai.jorge.ops.DriftCheck;
 import ai.jorge.ops.HealthRoutes;
 import ai.jorge.ops.JobScheduler;
-import ai.jorge.ops.LoggedScores;
 import ai.jorge.ops.Metrics;
 import ai.jorge.ops.MetricsSnapshot;
 import ai.jorge.ops.MetricsRoutes;
 import ai.jorge.ops.Readiness;
-import ai.jorge.scoring.DefaultModel;
+import ai.jorge.scoring.ActiveModel;
+import ai.jorge.scoring.LearningLoop;
+import ai.jorge.scoring.ModelRegistry;
+import ai.jorge.scoring.PromotionPolicy;
+import ai.jorge.scoring.Promotions;
+import ai.jorge.scoring.ScoreDrift;
+import ai.jorge.scoring.Scorer;
+import ai.jorge.scoring.ScoringRoutes;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
 import ai.jorge.web.Authenticator;
@@ -63,7 +68,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +78,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final Duration MODEL_CHECK = Duration.ofSeconds(10);
+  private static final Duration RETRAIN_CHECK = Duration.ofHours(24);
+  private static final Duration DRIFT_CHECK = Duration.ofHours(24);
 
   /** Where a service is in its life. */
   public enum State {
@@ -155,6 +162,14 @@ public final class App implements AutoCloseable {
                 new EventHistory(jdbi, json))
             : new InProcessEventBus();
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
+    var registry = new ModelRegistry(json);
+    var model = new ActiveModel(jdbi, registry, events, bus, clock, MODEL_CHECK);
+    var scorer =
+        new Scorer(
+            jdbi, model, events, json, cfg.timezone(), cfg.commissionRate(), meters, clock);
+    var promotions = new Promotions(jdbi, registry, events, new PromotionPolicy(), clock);
+    var learning = new LearningLoop(jdbi, registry, scorer, promotions, cfg.learning(), clock);
+    var drift = new ScoreDrift(jdbi, model, clock, meters);
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
     var ghl = cfg.ghl().apiToken().map(token -> new GhlClient(cfg.ghl().baseUrl(), token, json));
@@ -199,7 +214,8 @@ public final class App implements AutoCloseable {
             meters,
             List.of(
                 followUps,
-                new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent())),
+                new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent()),
+                scorer.turnListener()),
             () -> {
               dispatcher.wake();
               crmTasks.wake();
@@ -240,10 +256,8 @@ public final class App implements AutoCloseable {
                     bodies,
                     meters,
                     clock),
-                new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
-    var drift =
-        new DriftCheck(
-            new LoggedScores(jdbi, json, memoized(DefaultModel::train)), meters, clock);
+                new ContactRoutes(new ContactViews(jdbi, json, events, clock, scorer::latestView)),
+                new ScoringRoutes(jdbi, scorer, registry, learning, promotions, bodies, json)));
     var scheduler =
         new JobScheduler(
             database.dataSource(),
@@ -252,12 +266,14 @@ public final class App implements AutoCloseable {
                     "metrics-snapshot", MetricsSnapshot.EVERY, new MetricsSnapshot(jdbi, events, clock)),
                 new JobScheduler.Job(
                     "data-retention", Duration.ofHours(24), new DataRetention(jdbi, events, clock)),
-                new JobScheduler.Job("model-drift-check", DriftCheck.EVERY, drift),
+                new JobScheduler.Job("model-drift-check", DRIFT_CHECK, () -> drift.check(events)),
+                new JobScheduler.Job("model-retrain", RETRAIN_CHECK, learning::retrainIfDue),
                 new JobScheduler.Job("followups", FollowUpJob.EVERY, followUpJob::runOnce)),
             meters,
             clock);
     var services = new ArrayList<Service>();
     services.add(bus instanceof Service s ? s : closing("event-bus", bus));
+    services.add(model);
     services.add(scheduler);
     services.add(dispatcher);
     services.add(crmTasks);
@@ -274,20 +290,6 @@ public final class App implements AutoCloseable {
   private static BotSettings settings(JorgeConfig cfg) {
     BotSettings d = BotSettings.defaults();
     return new BotSettings(cfg.agentName(), cfg.maxReplyChars(), cfg.serviceAreas(), d.texts());
-  }
-
-  private static <T> Supplier<T> memoized(Supplier<T> make) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = make.get();
-        }
-        return value;
-      }
-    };
   }
 
   private static Service closing(String name, AutoCloseable resource) {

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       MigrateCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       GuardCommand.class,
       WsCommand.class,
       CommandLine.HelpCommand.class

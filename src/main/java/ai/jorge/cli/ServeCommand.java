@@ -2,8 +2,9 @@ package ai.jorge.cli;
 
 import ai.jorge.App;
 import ai.jorge.config.JorgeConfig;
-import ai.jorge.config.SignatureMode;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +28,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JorgeConfig cfg = options.load();
+    Map<String, String> overrides = new HashMap<>();
     if (port != null) {
-      cfg = cfg.withPort(port);
+      overrides.put("JORGE_PORT", port.toString());
     }
     if (demo) {
-      cfg = cfg.withSignatureMode(SignatureMode.SHADOW);
+      overrides.put("JORGE_WEBHOOK_SIGNATURES", "shadow");
     }
+    JorgeConfig cfg = options.load(overrides);
     App app = App.create(cfg, Clock.systemUTC(), demo);
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     app.start();

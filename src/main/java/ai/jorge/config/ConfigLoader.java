@@ -32,6 +32,12 @@ public final class ConfigLoader {
       "chat_ip=60/1m,chat_session=20/1m,webhook_location=600/1m,api_key=1200/1m,login=10/15m";
   static final String DEFAULT_AREAS =
       "Rancho Cucamonga, Ontario, Upland, Fontana, Chino Hills, Etiwanda";
+  /** The outcomes {@code POST /api/v1/contacts/{id}/outcome} accepts. */
+  public static final List<String> OUTCOMES =
+      List.of(
+          "won", "lost", "appointment_kept", "appointment_no_show", "not_interested",
+          "unresponsive");
+
   private static final Pattern LIMIT = Pattern.compile("(\\w+)=(\\d+)/(\\d+)([smhd])");
 
   private final Map<String, String> values;
@@ -125,7 +131,10 @@ public final class ConfigLoader {
         intValue("JORGE_SILENCE_MINUTES", 120, 0, 100_000),
         intValue("JORGE_MAX_REPLY_CHARS", 320, 40, 1600),
         text("JORGE_NOTIFY_WEBHOOK_URL").map(v -> uri("JORGE_NOTIFY_WEBHOOK_URL", v, "http")),
-        text("JORGE_REDIS_PREFIX").orElse("jorge:"));
+        text("JORGE_REDIS_PREFIX").orElse("jorge:"),
+        new JorgeConfig.Learning(
+            intValue("JORGE_RETRAIN_MIN_OUTCOMES", 50, 1, 1_000_000),
+            conversionOutcomes()));
   }
 
   private Optional<String> text(String name) {
@@ -195,6 +204,20 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new ConfigException("JORGE_COMMISSION_RATE", "not a number: '" + raw + "'");
     }
+  }
+
+  private List<String> conversionOutcomes() {
+    List<String> outcomes = list("JORGE_CONVERSION_OUTCOMES", "won,appointment_kept");
+    for (String o : outcomes) {
+      if (!OUTCOMES.contains(o)) {
+        throw new ConfigException(
+            "JORGE_CONVERSION_OUTCOMES", "unknown outcome '" + o + "', expected some of " + OUTCOMES);
+      }
+    }
+    if (outcomes.isEmpty()) {
+      throw new ConfigException("JORGE_CONVERSION_OUTCOMES", "needs at least one outcome");
+    }
+    return outcomes;
   }
 
   private Map<String, RateLimit> rateLimits() {

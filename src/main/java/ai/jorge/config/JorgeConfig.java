@@ -32,7 +32,8 @@ public record JorgeConfig(
     int silenceMinutes,
     int maxReplyChars,
     Optional<URI> notifyWebhookUrl,
-    String redisPrefix) {
+    String redisPrefix,
+    Learning learning) {
 
   public JorgeConfig {
     serviceAreas = List.copyOf(serviceAreas);
@@ -55,18 +56,14 @@ public record JorgeConfig(
   public record Ghl(
       Optional<String> apiToken, Optional<String> locationId, URI baseUrl, Optional<String> calendarId) {}
 
-  public JorgeConfig withPort(int newPort) {
-    return new JorgeConfig(
-        newPort, database, redisUrl, apiKey, adminPassword, signatureMode, ghlPublicKey,
-        webhookSecrets, ghl, anthropicApiKey, agentName, market, serviceAreas, rateLimits,
-        timezone, commissionRate, allowedOrigins, instanceId, silenceMinutes, maxReplyChars,
-        notifyWebhookUrl, redisPrefix);
-  }
-
-  public JorgeConfig withSignatureMode(SignatureMode mode) {
-    return new JorgeConfig(
-        port, database, redisUrl, apiKey, adminPassword, mode, ghlPublicKey, webhookSecrets, ghl,
-        anthropicApiKey, agentName, market, serviceAreas, rateLimits, timezone, commissionRate,
-        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl, redisPrefix);
+  /**
+   * The scoring model's learning loop: retrain when at least {@code retrainMinOutcomes} outcomes
+   * were recorded since the last training; {@code conversionOutcomes} are the outcomes that count
+   * as converted.
+   */
+  public record Learning(int retrainMinOutcomes, List<String> conversionOutcomes) {
+    public Learning {
+      conversionOutcomes = List.copyOf(conversionOutcomes);
+    }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,12 +29,22 @@ public final class ContactViews {
   private final StateCodec codec;
   private final EventLog events;
   private final Clock clock;
+  private final Function<String, Object> latestScore;
 
-  public ContactViews(Jdbi jdbi, ObjectMapper json, EventLog events, Clock clock) {
+  /**
+   * @param latestScore the contact's latest model score as its API view, or null when never scored
+   */
+  public ContactViews(
+      Jdbi jdbi,
+      ObjectMapper json,
+      EventLog events,
+      Clock clock,
+      Function<String, Object> latestScore) {
     this.jdbi = jdbi;
     this.codec = new StateCodec(json);
     this.events = events;
     this.clock = clock;
+    this.latestScore = latestScore;
   }
 
   public Map<String, Object> view(String contactId, boolean withDetails) {
@@ -61,7 +72,7 @@ public final class ContactViews {
           v.put("transcript", messages.transcript(h, contactId).stream().map(ContactViews::line).toList());
           v.put("handoffs", handoffs(h, contactId));
           v.put("followups", followups(h, contactId));
-          v.put("score", null);
+          v.put("score", latestScore.apply(contactId));
           return v;
         });
   }

@@ -77,7 +77,7 @@ public final class ConversationService {
     this.meters = meters;
     this.afterTurn = afterTurn;
     this.listeners = List.copyOf(listeners);
-    this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters);
+    this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters, json);
   }
 
   /** Stores the message, runs the turn, and answers with what this message produced. */
@@ -193,9 +193,6 @@ public final class ConversationService {
       }
     }
     TurnBatch batch = new TurnBatch(contact, zone, before, results, lastInbound, now, row.humanHold());
-    for (TurnListener l : listeners) {
-      l.afterTurns(h, batch, published);
-    }
     Temperature temperature = state.activeTemperature();
     conversations.update(
         h,
@@ -203,6 +200,10 @@ public final class ConversationService {
             contactId, row.id(), row.version(), Qualification.wire(state.bot()),
             temperature == null ? null : temperature.name(), state.optedOut(), row.humanHold(),
             row.silencedUntil(), codec.write(state), lastInbound, now));
+    // Listeners run after the state is written, so those that read it back (scoring) see it.
+    for (TurnListener l : listeners) {
+      l.afterTurns(h, batch, published);
+    }
   }
 
   /** The response for one stored message: its replies and the conversation as it stands now. */

@@ -6,6 +6,8 @@ import ai.jorge.store.ContactRow;
 import ai.jorge.store.MessageRow;
 import ai.jorge.store.Messages;
 import ai.jorge.store.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -13,24 +15,29 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Writes what one engine turn decided, inside the turn's transaction: outbound messages and their
- * outbox rows, handoffs, appointments and the events. An opted-out contact gets nothing but the
- * opt-out confirmation, whatever the engine returned.
+ * outbox rows, handoffs, appointments, the events, and every answer or opt-out that changed, with
+ * the time of the message that changed it (scoring reads features as of a time from that history).
+ * An opted-out contact gets nothing but the opt-out confirmation, whatever the engine returned.
  */
 final class TurnRecorder {
   private final Messages messages;
   private final Outbox outbox;
   private final EventLog events;
   private final MeterRegistry meters;
+  private final ObjectMapper json;
 
-  TurnRecorder(Messages messages, Outbox outbox, EventLog events, MeterRegistry meters) {
+  TurnRecorder(
+      Messages messages, Outbox outbox, EventLog events, MeterRegistry meters, ObjectMapper json) {
     this.messages = messages;
     this.outbox = outbox;
     this.events = events;
     this.meters = meters;
+    this.json = json;
   }
 
   void record(
@@ -42,6 +49,7 @@ final class TurnRecorder {
       Instant now,
       List<Event> out) {
     String cid = contact.id();
+    recordHistory(h, cid, before, r.state(), inbound.providerAt());
     out.add(
         events.append(
             h,
@@ -138,6 +146,54 @@ final class TurnRecorder {
             "lead.updated",
             data(cid, contact, "bot", wire(r.state().bot()), "temperature", name(r.temperature()),
                 "asking", r.asking())));
+  }
+
+  private void recordHistory(
+      Handle h, String cid, ConversationState before, ConversationState after, Instant at) {
+    for (Side side : Side.values()) {
+      Map<String, Object> was = answers(before.side(side));
+      Map<String, Object> now = answers(after.side(side));
+      for (var e : now.entrySet()) {
+        if (!Objects.equals(was.get(e.getKey()), e.getValue())) {
+          answer(h, cid, side, e.getKey(), e.getValue(), at);
+        }
+      }
+      for (String key : was.keySet()) {
+        if (!now.containsKey(key)) {
+          answer(h, cid, side, key, null, at);
+        }
+      }
+    }
+    if (before.optedOut() != after.optedOut()) {
+      h.createUpdate(
+              "INSERT INTO opt_out_history (contact_id, opted_out, at) VALUES (:c, :o, :at)")
+          .bind("c", cid)
+          .bind("o", after.optedOut())
+          .bind("at", at)
+          .execute();
+    }
+  }
+
+  private void answer(Handle h, String cid, Side side, String key, Object value, Instant at) {
+    String text;
+    try {
+      text = value == null ? null : json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("answer is not serialisable", e);
+    }
+    h.createUpdate(
+            "INSERT INTO answer_history (contact_id, side, answer_key, value_json, at) VALUES (:c,"
+                + " :s, :k, :v, :at)")
+        .bind("c", cid)
+        .bind("s", side.wireName())
+        .bind("k", key)
+        .bind("v", text)
+        .bind("at", at)
+        .execute();
+  }
+
+  private static Map<String, Object> answers(SideState side) {
+    return side == null ? Map.of() : side.answers();
   }
 
   private static Map<String, Object> hotAlert(String cid, ContactRow contact, ConversationState s) {
