@@ -92,6 +92,14 @@ public final class ConfigLoader {
                 .orElse("jdbc:h2:file:./data/jorge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"),
             text("JORGE_DB_USER").orElse(""),
             text("JORGE_DB_PASSWORD").orElse(""));
+    if (database.url().startsWith("jdbc:h2:") && !database.url().toUpperCase(Locale.ROOT).contains("MODE=")) {
+      // The one migration set speaks PostgreSQL's dialect; H2 must run in its compatibility mode.
+      database =
+          new JorgeConfig.Database(
+              database.url() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+              database.user(),
+              database.password());
+    }
     if (!database.url().startsWith("jdbc:h2:") && !database.isPostgres()) {
       throw new ConfigException("JORGE_DB_URL", "must be a jdbc:h2: or jdbc:postgresql: URL");
     }

@@ -86,6 +86,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void an_h2_url_without_a_mode_gets_the_postgresql_compatibility_mode() {
+    JorgeConfig c = ConfigLoader.fromEnv(Map.of("JORGE_DB_URL", "jdbc:h2:file:/tmp/x/jorge"));
+    assertThat(c.database().url())
+        .isEqualTo("jdbc:h2:file:/tmp/x/jorge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+  }
+
+  @Test
   void allowed_origins_default_to_the_local_port() {
     assertThat(ConfigLoader.fromEnv(Map.of("JORGE_PORT", "9000")).allowedOrigins())
         .containsExactly("http://localhost:9000", "http://127.0.0.1:9000");
