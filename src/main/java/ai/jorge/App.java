@@ -1,6 +1,7 @@
 package ai.jorge;
 
 import ai.jorge.config.JorgeConfig;
+import ai.jorge.config.SignatureMode;
 import ai.jorge.conversation.BotSettings;
 import ai.jorge.conversation.ContactRoutes;
 import ai.jorge.conversation.ContactViews;
@@ -14,6 +15,10 @@ import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
+import ai.jorge.guard.AuditLog;
+import ai.jorge.guard.DangerousOperations;
+import ai.jorge.guard.Guard;
+import ai.jorge.guard.GuardPolicy;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
@@ -30,6 +35,7 @@ import ai.jorge.web.JsonBodies;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
   private static final Duration EVENT_RETENTION = Duration.ofHours(24);
+  private static final Path HOOKS_FILE = Path.of("config", "hooks.yaml");
 
   /** Where a service is in its life. */
   public enum State {
@@ -63,6 +70,7 @@ public final class App implements AutoCloseable {
   private final List<Service> services;
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final ApiKeys apiKeys;
+  private final DangerousOperations operations;
   private final Clock clock;
 
   private App(
@@ -71,8 +79,10 @@ public final class App implements AutoCloseable {
       ConversationService conversations,
       HttpServer http,
       ApiKeys apiKeys,
+      DangerousOperations operations,
       Clock clock,
       List<Service> services) {
+    this.operations = operations;
     this.config = config;
     this.database = database;
     this.conversations = conversations;
@@ -107,11 +117,21 @@ public final class App implements AutoCloseable {
     var events = new EventLog(jdbi, bus, json, clock, cfg.instanceId());
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
+    var guard =
+        new Guard(
+            GuardPolicy.loadIfPresent(HOOKS_FILE),
+            clock.withZone(cfg.timezone()),
+            meters,
+            AuditLog.open(cfg.guardAuditLog()));
+    var operations = new DangerousOperations(guard);
     var dispatcher =
         new OutboxDispatcher(
             jdbi,
             Map.of("web_chat", local, "api", local, "sms", new LoggingSmsChannel()),
             new LoggingSmsChannel(),
+            guard,
+            cfg.timezone(),
+            cfg.maxReplyChars(),
             clock,
             meters);
     var conversations =
@@ -168,7 +188,7 @@ public final class App implements AutoCloseable {
     services.add(dispatcher);
     services.add(worker);
     services.add(http);
-    return new App(cfg, database, conversations, http, apiKeys, clock, services);
+    return new App(cfg, database, conversations, http, apiKeys, operations, clock, services);
   }
 
   private static BotSettings settings(JorgeConfig cfg) {
@@ -195,6 +215,13 @@ public final class App implements AutoCloseable {
 
   /** Starts every service in order; on a failure stops those already started and rethrows. */
   public App start() {
+    if (config.signatureMode() == SignatureMode.OFF) {
+      operations.authorize(
+          DangerousOperations.SIGNATURES_OFF,
+          Role.ADMIN.wireName(),
+          "JORGE_WEBHOOK_SIGNATURES=off in the configuration",
+          0);
+    }
     config.apiKey().ifPresent(k -> apiKeys.ensure(k, "JORGE_API_KEY", Role.ADMIN.wireName(), clock.instant()));
     for (Service s : services) {
       try {
@@ -246,6 +273,11 @@ public final class App implements AutoCloseable {
 
   public ConversationService conversations() {
     return conversations;
+  }
+
+  /** Layer 4 of the guard, for features that run dangerous operations. */
+  public DangerousOperations operations() {
+    return operations;
   }
 
   public Database database() {

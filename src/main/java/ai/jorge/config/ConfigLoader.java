@@ -123,7 +123,9 @@ public final class ConfigLoader {
         text("JORGE_INSTANCE_ID").orElse(UUID.randomUUID().toString().substring(0, 8)),
         intValue("JORGE_SILENCE_MINUTES", 120, 0, 100_000),
         intValue("JORGE_MAX_REPLY_CHARS", 320, 40, 1600),
-        text("JORGE_NOTIFY_WEBHOOK_URL").map(v -> uri("JORGE_NOTIFY_WEBHOOK_URL", v, "http")));
+        text("JORGE_NOTIFY_WEBHOOK_URL").map(v -> uri("JORGE_NOTIFY_WEBHOOK_URL", v, "http")),
+        text("JORGE_REDIS_PREFIX").orElse("jorge:"),
+        Path.of(text("JORGE_GUARD_AUDIT").orElse("data/guard-audit.jsonl")));
   }
 
   private Optional<String> text(String name) {

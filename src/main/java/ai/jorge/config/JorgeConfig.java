@@ -1,6 +1,7 @@
 package ai.jorge.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ public record JorgeConfig(
     String instanceId,
     int silenceMinutes,
     int maxReplyChars,
-    Optional<URI> notifyWebhookUrl) {
+    Optional<URI> notifyWebhookUrl,
+    String redisPrefix,
+    Path guardAuditLog) {
 
   public JorgeConfig {
     serviceAreas = List.copyOf(serviceAreas);
@@ -55,13 +58,14 @@ public record JorgeConfig(
         newPort, database, redisUrl, apiKey, adminPassword, signatureMode, ghlPublicKey,
         webhookSecrets, ghl, anthropicApiKey, agentName, market, serviceAreas, rateLimits,
         timezone, commissionRate, allowedOrigins, instanceId, silenceMinutes, maxReplyChars,
-        notifyWebhookUrl);
+        notifyWebhookUrl, redisPrefix, guardAuditLog);
   }
 
   public JorgeConfig withSignatureMode(SignatureMode mode) {
     return new JorgeConfig(
         port, database, redisUrl, apiKey, adminPassword, mode, ghlPublicKey, webhookSecrets, ghl,
         anthropicApiKey, agentName, market, serviceAreas, rateLimits, timezone, commissionRate,
-        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl);
+        allowedOrigins, instanceId, silenceMinutes, maxReplyChars, notifyWebhookUrl, redisPrefix,
+        guardAuditLog);
   }
 }

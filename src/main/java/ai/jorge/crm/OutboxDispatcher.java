@@ -1,12 +1,16 @@
 package ai.jorge.crm;
 
 import ai.jorge.Service;
+import ai.jorge.guard.Decision;
+import ai.jorge.guard.Guard;
+import ai.jorge.guard.Verdict;
 import ai.jorge.store.OutboxRow;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -18,9 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox (SPEC §3.9): claims due rows, re-checks the opt-out flag at the last moment,
- * sends through the row's channel and retries failures with exponential backoff. Claims are
- * conditional updates, so several instances can run it at once without double delivery.
+ * Delivers the outbox (SPEC §3.9): claims due rows, has the guard judge each one at the last
+ * moment (SPEC §8 layer 3: opt-out, quiet hours, Fair Housing, claiming to be human, internal ids,
+ * length; and the per-contact daily cap), sends through the row's channel and retries failures
+ * with exponential backoff. A blocked row ends as {@code blocked} with the rule and reason in
+ * {@code last_error}; a proactive row in quiet hours waits for the morning. The dispatcher's own
+ * opt-out check stays behind the guard as a second line. Claims are conditional updates, so
+ * several instances can run it at once without double delivery.
  */
 public final class OutboxDispatcher implements Service {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -32,14 +40,27 @@ public final class OutboxDispatcher implements Service {
   private final ai.jorge.store.Outbox outbox = new ai.jorge.store.Outbox();
   private final Map<String, Channel> channels;
   private final Channel fallback;
+  private final OutboundCheck check;
   private final Clock clock;
   private final MeterRegistry meters;
   private final AtomicLong pending = new AtomicLong();
   private ScheduledExecutorService loop;
 
+  /**
+   * {@code guard} judges every row before delivery (layer 3 and the daily cap), with contact-local
+   * time in the contact's zone or {@code teamZone}, and {@code maxChars} as the length limit.
+   */
   public OutboxDispatcher(
-      Jdbi jdbi, Map<String, Channel> channels, Channel fallback, Clock clock, MeterRegistry meters) {
+      Jdbi jdbi,
+      Map<String, Channel> channels,
+      Channel fallback,
+      Guard guard,
+      ZoneId teamZone,
+      int maxChars,
+      Clock clock,
+      MeterRegistry meters) {
     this.jdbi = jdbi;
+    this.check = new OutboundCheck(guard, teamZone, maxChars);
     this.channels = Map.copyOf(channels);
     this.fallback = fallback;
     this.clock = clock;
@@ -90,24 +111,30 @@ public final class OutboxDispatcher implements Service {
 
   private boolean deliver(OutboxRow row) {
     Instant now = clock.instant();
-    var target =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT c.external_id, v.opted_out FROM contacts c JOIN conversations v ON"
-                            + " v.contact_id = c.id WHERE c.id = :id")
-                    .bind("id", row.contactId())
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
-                    .one());
-    if (target.getValue() && !"opt_out_confirmation".equals(row.kind())) {
-      meters.counter("jorge.outbound.blocked", "reason", "opted_out").increment();
-      jdbi.useHandle(h -> outbox.finish(h, row.id(), "blocked", "contact opted out", now));
+    OutboundCheck.Outcome checked = jdbi.withHandle(h -> check.check(h, row, now));
+    Decision decision = checked.decision();
+    if (decision.blocked()) {
+      if (OutboundCheck.QUIET_HOURS_RULE.equals(decision.ruleId())) {
+        Instant later = OutboundCheck.afterQuietHours(checked.localTime());
+        jdbi.useHandle(h -> outbox.retryLater(h, row.id(), decision.describe(), later));
+        meters.counter("jorge.outbound.deferred", "reason", decision.ruleId()).increment();
+        return false;
+      }
+      block(row, decision.ruleId(), decision.describe(), now);
+      return false;
+    }
+    if (decision.verdict() == Verdict.WARN) {
+      log.warn("outbox {} delivered with a guard warning: {}", row.id(), decision.describe());
+    }
+    if (checked.target().optedOut() && !OutboundCheck.isOptOutConfirmation(row)) {
+      block(row, "opted_out", "contact opted out", now);
       return false;
     }
     Channel channel = channels.getOrDefault(row.channel(), fallback);
     try {
       channel.deliver(
-          new Channel.Delivery(row.id(), row.contactId(), target.getKey(), row.channel(), row.body()));
+          new Channel.Delivery(
+              row.id(), row.contactId(), checked.target().externalId(), row.channel(), row.body()));
       jdbi.useHandle(h -> outbox.finish(h, row.id(), "sent", null, clock.instant()));
       meters.counter("jorge.outbox.delivered", "channel", row.channel()).increment();
       return true;
@@ -122,6 +149,16 @@ public final class OutboxDispatcher implements Service {
       }
       return false;
     }
+  }
+
+  private void block(OutboxRow row, String rule, String reason, Instant now) {
+    meters.counter("jorge.outbound.blocked", "reason", rule).increment();
+    jdbi.useHandle(h -> outbox.finish(h, row.id(), "blocked", truncate(reason), now));
+    log.info("outbox {} blocked: {}", row.id(), reason);
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= 1000 ? s : s.substring(0, 1000);
   }
 
   @Override

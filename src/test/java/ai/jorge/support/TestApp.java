@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -66,8 +68,20 @@ public final class TestApp implements AutoCloseable {
     env.put("JORGE_API_KEY", API_KEY);
     env.put("JORGE_ALLOWED_ORIGINS", ORIGIN);
     env.put("JORGE_WEBHOOK_SIGNATURES", "off");
+    env.put("JORGE_GUARD_AUDIT", auditFile().toString());
     env.putAll(extraEnv);
     return ConfigLoader.fromEnv(env);
+  }
+
+  /** A fresh guard audit log in the temp directory, so tests never write under ./data. */
+  public static Path auditFile() {
+    try {
+      Path dir = Files.createTempDirectory("jorge-guard-");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("guard-audit.jsonl");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public App app() {
