@@ -29,6 +29,7 @@ import ai.jorge.ops.Metrics;
 import ai.jorge.ops.MetricsRoutes;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
+import ai.jorge.web.ApiKeyRoutes;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
 import ai.jorge.web.JsonBodies;
@@ -171,7 +172,8 @@ public final class App implements AutoCloseable {
                     bodies,
                     meters,
                     clock),
-                new ContactRoutes(new ContactViews(jdbi, json, events, clock))));
+                new ContactRoutes(new ContactViews(jdbi, json, events, clock)),
+                new ApiKeyRoutes(apiKeys, bodies, clock)));
     var scheduler =
         new JobScheduler(
             database.dataSource(),

@@ -124,6 +124,14 @@ public final class TestApp implements AutoCloseable {
     return send(b.build());
   }
 
+  public Response delete(String path, String... headers) {
+    var b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).DELETE();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
   /** Authorization header pair for the admin key. */
   public static String[] admin() {
     return new String[] {"Authorization", "Bearer " + API_KEY};
