@@ -33,6 +33,10 @@ import ai.jorge.web.ApiKeyRoutes;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
 import ai.jorge.web.JsonBodies;
+import ai.jorge.web.LocalRateLimiter;
+import ai.jorge.web.RateLimiter;
+import ai.jorge.web.RateLimits;
+import ai.jorge.web.RedisRateLimiter;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -150,6 +154,11 @@ public final class App implements AutoCloseable {
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
+    RateLimiter limiter =
+        cfg.redisUrl()
+            .<RateLimiter>map(u -> new RedisRateLimiter(u, cfg.redisPrefix(), meters))
+            .orElseGet(LocalRateLimiter::new);
+    var limits = new RateLimits(limiter, cfg.rateLimits(), json, meters);
     var http =
         new HttpServer(
             cfg.port(),
@@ -163,6 +172,7 @@ public final class App implements AutoCloseable {
                     version(),
                     clock),
                 new MetricsRoutes(meters),
+                limits,
                 new ChatRoutes(conversations, bodies, cfg.allowedOrigins(), clock),
                 new GhlWebhookRoutes(
                     conversations,
@@ -170,6 +180,7 @@ public final class App implements AutoCloseable {
                     new SignatureVerifier(cfg.ghlPublicKey(), cfg.webhookSecrets(), clock),
                     cfg.signatureMode(),
                     bodies,
+                    limits,
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock)),
@@ -189,6 +200,9 @@ public final class App implements AutoCloseable {
     services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);
+    if (limiter instanceof Service s) {
+      services.add(s);
+    }
     services.add(http);
     return new App(cfg, database, conversations, http, apiKeys, operations, clock, services);
   }

@@ -26,6 +26,10 @@ public final class TestApp implements AutoCloseable {
   public static final String API_KEY = "test-admin-key-0123456789";
   public static final String ORIGIN = "http://localhost:3000";
   private static final ObjectMapper JSON = Json.newMapper();
+  /** Limits no functional test reaches; rate-limit tests set their own. */
+  public static final String GENEROUS_LIMITS =
+      "chat_ip=100000/1m,chat_session=100000/1m,webhook_location=100000/1m,api_key=100000/1m,"
+          + "login=100000/1m";
 
   private final App app;
   private final Backend.TestDatabase db;
@@ -69,6 +73,7 @@ public final class TestApp implements AutoCloseable {
     env.put("JORGE_ALLOWED_ORIGINS", ORIGIN);
     env.put("JORGE_WEBHOOK_SIGNATURES", "off");
     env.put("JORGE_GUARD_AUDIT", auditFile().toString());
+    env.put("JORGE_RATE_LIMITS", GENEROUS_LIMITS);
     env.putAll(extraEnv);
     return ConfigLoader.fromEnv(env);
   }
@@ -170,6 +175,15 @@ public final class TestApp implements AutoCloseable {
 
   /** An HTTP answer. */
   public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    /** The first value of a header (names are case-insensitive), or null. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
