@@ -176,6 +176,25 @@ class WebhookIT {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void the_signature_is_checked_on_the_raw_body_before_anything_parses_it(Backend backend)
+      throws Exception {
+    TestApp app = apps.get(backend);
+    byte[] broken = "{\"type\":\"InboundMessage\",".getBytes(StandardCharsets.UTF_8);
+    var unsigned = app.postBytes("/api/v1/webhooks/ghl", broken);
+    assertThat(unsigned.status()).as("refused for its signature, not its JSON").isEqualTo(401);
+    assertThat(unsigned.json().at("/error/code").asText()).isEqualTo("invalid_signature");
+
+    ObjectNode body = inbound("msg_raw_" + backend, "ct_raw_" + backend, "Hi");
+    byte[] compact = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] spaced = body.toPrettyString().getBytes(StandardCharsets.UTF_8);
+    var reformatted = app.postBytes("/api/v1/webhooks/ghl", spaced, "X-GHL-Signature", ghlSign(compact));
+    assertThat(reformatted.status()).as("same JSON, other bytes").isEqualTo(401);
+    var exact = app.postBytes("/api/v1/webhooks/ghl", spaced, "X-GHL-Signature", ghlSign(spaced));
+    assertThat(exact.status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void malformed_or_incomplete_webhooks_get_a_clear_4xx_and_write_nothing(Backend backend) throws Exception {
     TestApp app = apps.get(backend);
     long before = app.count("messages");
