@@ -28,8 +28,9 @@ public final class TestApp implements AutoCloseable {
   private static final ObjectMapper JSON = Json.newMapper();
   /** Limits no functional test reaches; rate-limit tests set their own. */
   public static final String GENEROUS_LIMITS =
-      "chat_ip=100000/1m,chat_session=100000/1m,webhook_location=100000/1m,api_key=100000/1m,"
-          + "login=100000/1m";
+      java.util.stream.Stream.of("chat_ip", "chat_session", "webhook_location", "api_key", "login")
+          .map(tier -> tier + "=100000/1m")
+          .collect(java.util.stream.Collectors.joining(","));
 
   private final App app;
   private final Backend.TestDatabase db;
