@@ -8,12 +8,16 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Applies the rate-limit tiers of SPEC §8 at the web edge and answers for them: the public chat
- * per IP and per session, the API per key (every authenticated route), login per account and per
+ * per client IP ({@link #clientIp}) and per session, the API per key (every authenticated route), login per account and per
  * IP; webhooks call {@link #enforce} per location once their signature verified. Every limited
  * response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code
  * RateLimit-Reset} (seconds) for its tightest tier; a refusal is 429 with {@code Retry-After} and
@@ -29,6 +33,7 @@ public final class RateLimits implements RouteGroup {
   static final String CHAT_PATH = "/api/v1/chat/messages";
   static final String LOGIN_PATH = "/api/v1/auth/login";
   private static final String TIGHTEST = "jorge.ratelimit.tightest";
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%]+");
 
   private final RateLimiter limiter;
   private final Map<String, RateLimit> tiers;
@@ -58,7 +63,7 @@ public final class RateLimits implements RouteGroup {
     if (ctx.method() != HandlerType.POST) {
       return;
     }
-    enforce(ctx, CHAT_IP, ctx.ip());
+    enforce(ctx, CHAT_IP, clientIp(ctx));
     String session = bodyField(ctx, "session_id");
     if (session != null) {
       enforce(ctx, CHAT_SESSION, session);
@@ -69,7 +74,7 @@ public final class RateLimits implements RouteGroup {
     if (ctx.method() != HandlerType.POST) {
       return;
     }
-    enforce(ctx, LOGIN, "ip:" + ctx.ip());
+    enforce(ctx, LOGIN, "ip:" + clientIp(ctx));
     String account = bodyField(ctx, "username");
     if (account == null) {
       account = bodyField(ctx, "email");
@@ -110,6 +115,36 @@ public final class RateLimits implements RouteGroup {
           429,
           "rate_limited",
           "too many requests (" + tier + "); retry in " + o.retryAfterSeconds() + " s");
+    }
+  }
+
+  /**
+   * The client's address: the TCP peer, or, when the peer is a proxy on this machine or a private
+   * network (the nginx of {@code deploy/}), the address that proxy appended to {@code
+   * X-Forwarded-For} (its last entry). A client reaching the App directly cannot choose its key.
+   */
+  static String clientIp(Context ctx) {
+    String peer = ctx.req().getRemoteAddr();
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded == null || forwarded.isBlank() || !isProxyAddress(peer)) {
+      return peer;
+    }
+    String[] hops = forwarded.split(",");
+    String last = hops[hops.length - 1].strip();
+    return last.isEmpty() ? peer : last;
+  }
+
+  private static boolean isProxyAddress(String literal) {
+    if (literal == null || !IP_LITERAL.matcher(literal).matches()) {
+      return false;
+    }
+    try {
+      InetAddress a = InetAddress.getByName(literal);
+      return a.isLoopbackAddress()
+          || a.isSiteLocalAddress()
+          || (a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc);
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

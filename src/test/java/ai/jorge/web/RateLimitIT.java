@@ -72,6 +72,27 @@ class RateLimitIT {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void behind_a_local_proxy_the_forwarded_client_address_is_the_key(Backend backend) {
+    TestApp app = apps.get(backend);
+    Client proxy = new Client("127.0.0.9");
+    String client = "203.0.113." + (backend.ordinal() + 10);
+    for (int i = 0; i < 4; i++) {
+      var r = proxy.post(app, "/api/v1/chat/messages",
+          "{\"session_id\":\"fwd-" + backend + i + "\",\"text\":\"Hi\"}",
+          "X-Forwarded-For", "198.51.100.1, " + client);
+      assertThat(r.status()).isEqualTo(200);
+    }
+    assertRateLimited(proxy.post(app, "/api/v1/chat/messages",
+        "{\"session_id\":\"fwd-" + backend + "x\",\"text\":\"Hi\"}",
+        "X-Forwarded-For", "198.51.100.1, " + client), 4);
+    var otherClient = proxy.post(app, "/api/v1/chat/messages",
+        "{\"session_id\":\"fwd-" + backend + "y\",\"text\":\"Hi\"}",
+        "X-Forwarded-For", client + ", 203.0.113.200");
+    assertThat(otherClient.status()).as("only the proxy's own entry counts").isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void the_public_chat_is_limited_per_session(Backend backend) {
     TestApp app = apps.get(backend);
     Client ip = new Client("127.0.0.3");
