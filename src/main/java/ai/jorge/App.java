@@ -2,6 +2,7 @@ package ai.jorge;
 
 import ai.jorge.cli.DemoTraffic;
 import ai.jorge.config.JorgeConfig;
+import ai.jorge.config.SignatureMode;
 import ai.jorge.conversation.BotSettings;
 import ai.jorge.conversation.ContactRoutes;
 import ai.jorge.conversation.ContactViews;
@@ -33,6 +34,10 @@ import ai.jorge.events.RedisEventBus;
 import ai.jorge.followup.FollowUpJob;
 import ai.jorge.followup.FollowUpTexts;
 import ai.jorge.followup.FollowUps;
+import ai.jorge.guard.AuditLog;
+import ai.jorge.guard.DangerousOperations;
+import ai.jorge.guard.Guard;
+import ai.jorge.guard.GuardPolicy;
 import ai.jorge.intake.BotAliasRoutes;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
@@ -55,13 +60,19 @@ import ai.jorge.scoring.Scorer;
 import ai.jorge.scoring.ScoringRoutes;
 import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
+import ai.jorge.web.ApiKeyRoutes;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
 import ai.jorge.web.IntakeGate;
 import ai.jorge.web.JsonBodies;
+import ai.jorge.web.LocalRateLimiter;
+import ai.jorge.web.RateLimiter;
+import ai.jorge.web.RateLimits;
+import ai.jorge.web.RedisRateLimiter;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +92,7 @@ public final class App implements AutoCloseable {
   private static final Duration MODEL_CHECK = Duration.ofSeconds(10);
   private static final Duration RETRAIN_CHECK = Duration.ofHours(24);
   private static final Duration DRIFT_CHECK = Duration.ofHours(24);
+  private static final Path HOOKS_FILE = Path.of("config", "hooks.yaml");
 
   /** Where a service is in its life. */
   public enum State {
@@ -98,6 +110,7 @@ public final class App implements AutoCloseable {
   private final List<Service> services;
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final ApiKeys apiKeys;
+  private final DangerousOperations operations;
   private final Clock clock;
   private final Delivery delivery;
 
@@ -111,9 +124,11 @@ public final class App implements AutoCloseable {
       EventBus bus,
       HttpServer http,
       ApiKeys apiKeys,
+      DangerousOperations operations,
       Clock clock,
       Delivery delivery,
       List<Service> services) {
+    this.operations = operations;
     this.config = config;
     this.database = database;
     this.conversations = conversations;
@@ -172,6 +187,13 @@ public final class App implements AutoCloseable {
     var drift = new ScoreDrift(jdbi, model, clock, meters);
     var engine = new ConversationEngine(settings(cfg));
     Channel local = new SynchronousChannel();
+    var guard =
+        new Guard(
+            GuardPolicy.loadIfPresent(HOOKS_FILE),
+            clock.withZone(cfg.timezone()),
+            meters,
+            AuditLog.open(cfg.guardAuditLog()));
+    var operations = new DangerousOperations(guard);
     var ghl = cfg.ghl().apiToken().map(token -> new GhlClient(cfg.ghl().baseUrl(), token, json));
     Channel sms = ghl.<Channel>map(GhlChannel::new).orElseGet(LoggingSmsChannel::new);
     var boundary = new OptOutBoundary(jdbi, meters);
@@ -186,11 +208,13 @@ public final class App implements AutoCloseable {
                     "live_chat", sms,
                     DiscardingChannel.NAME, new DiscardingChannel())),
             boundary.guard(sms),
+            guard,
+            cfg.timezone(),
+            cfg.maxReplyChars(),
             clock,
             meters,
             cfg.instanceId(),
-            Backoff.DEFAULT,
-            cfg.timezone());
+            Backoff.DEFAULT);
     var crmHandlers = new java.util.HashMap<String, CrmTaskDispatcher.Handler>();
     cfg.notifyWebhookUrl()
         .ifPresent(url -> crmHandlers.put(CrmTask.AGENT_ALERT, new AgentAlerts(new WebhookNotifier(url, json), json)));
@@ -236,6 +260,11 @@ public final class App implements AutoCloseable {
     }
     checks.add(new Readiness.Check("intake", gate::isOpen));
     var readiness = new Readiness(checks, meters);
+    RateLimiter limiter =
+        cfg.redisUrl()
+            .<RateLimiter>map(u -> new RedisRateLimiter(u, cfg.redisPrefix(), meters))
+            .orElseGet(LocalRateLimiter::new);
+    var limits = new RateLimits(limiter, cfg.rateLimits(), json, meters);
     var http =
         new HttpServer(
             cfg.port(),
@@ -246,6 +275,7 @@ public final class App implements AutoCloseable {
             List.of(
                 new HealthRoutes(readiness, cfg.instanceId(), version(), clock),
                 new MetricsRoutes(meters),
+                limits,
                 new ChatRoutes(conversations, bodies, cfg.allowedOrigins(), clock),
                 new BotAliasRoutes(conversations, bodies, auth, clock),
                 new GhlWebhookRoutes(
@@ -254,10 +284,12 @@ public final class App implements AutoCloseable {
                     new SignatureVerifier(cfg.ghlPublicKey(), cfg.webhookSecrets(), clock),
                     cfg.signatureMode(),
                     bodies,
+                    limits,
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock, scorer::latestView)),
-                new ScoringRoutes(jdbi, scorer, registry, learning, promotions, bodies, json)));
+                new ScoringRoutes(jdbi, scorer, registry, learning, promotions, bodies, json),
+                new ApiKeyRoutes(apiKeys, bodies, clock)));
     var scheduler =
         new JobScheduler(
             database.dataSource(),
@@ -278,12 +310,15 @@ public final class App implements AutoCloseable {
     services.add(dispatcher);
     services.add(crmTasks);
     services.add(worker);
+    if (limiter instanceof Service s) {
+      services.add(s);
+    }
     services.add(http);
     if (demo) {
       services.add(new DemoTraffic(conversations, clock, Duration.ofSeconds(4)));
     }
     return new App(
-        cfg, database, conversations, bus, http, apiKeys, clock,
+        cfg, database, conversations, bus, http, apiKeys, operations, clock,
         new Delivery(dispatcher, crmTasks, followUpJob), services);
   }
 
@@ -311,6 +346,13 @@ public final class App implements AutoCloseable {
 
   /** Starts every service in order; on a failure stops those already started and rethrows. */
   public App start() {
+    if (config.signatureMode() == SignatureMode.OFF) {
+      operations.authorize(
+          DangerousOperations.SIGNATURES_OFF,
+          Role.ADMIN.wireName(),
+          "JORGE_WEBHOOK_SIGNATURES=off in the configuration",
+          0);
+    }
     config.apiKey().ifPresent(k -> apiKeys.ensure(k, "JORGE_API_KEY", Role.ADMIN.wireName(), clock.instant()));
     for (Service s : services) {
       try {
@@ -388,6 +430,11 @@ public final class App implements AutoCloseable {
   /** The delivery loops, so tests can run one round on demand. */
   public Delivery delivery() {
     return delivery;
+  }
+
+  /** Layer 4 of the guard, for features that run dangerous operations. */
+  public DangerousOperations operations() {
+    return operations;
   }
 
   public Database database() {

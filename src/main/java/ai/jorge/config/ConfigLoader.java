@@ -142,7 +142,8 @@ public final class ConfigLoader {
         text("JORGE_REDIS_PREFIX").orElse("jorge:"),
         new JorgeConfig.Learning(
             intValue("JORGE_RETRAIN_MIN_OUTCOMES", 50, 1, 1_000_000),
-            conversionOutcomes()));
+            conversionOutcomes()),
+        Path.of(text("JORGE_GUARD_AUDIT").orElse("data/guard-audit.jsonl")));
   }
 
   private Optional<String> text(String name) {

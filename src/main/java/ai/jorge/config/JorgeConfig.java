@@ -1,6 +1,7 @@
 package ai.jorge.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ public record JorgeConfig(
     int maxReplyChars,
     Optional<URI> notifyWebhookUrl,
     String redisPrefix,
-    Learning learning) {
+    Learning learning,
+    Path guardAuditLog) {
 
   public JorgeConfig {
     serviceAreas = List.copyOf(serviceAreas);

@@ -1,6 +1,9 @@
 package ai.jorge.crm;
 
 import ai.jorge.Service;
+import ai.jorge.guard.Decision;
+import ai.jorge.guard.Guard;
+import ai.jorge.guard.Verdict;
 import ai.jorge.store.Outbox;
 import ai.jorge.store.OutboxRow;
 import io.micrometer.core.instrument.Gauge;
@@ -12,8 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,53 +24,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox (SPEC §3.9): claims due rows, re-checks the opt-out flag at the last moment,
- * holds proactive messages (follow-ups) delayed into quiet hours until 08:00 contact-local,
- * sends through the row's channel and retries failures with exponential backoff (honouring a
- * provider's {@code Retry-After}). Claims are conditional updates, so several instances can run it
- * at once without double delivery; a row the provider confirmed keeps its receipt and is never
- * sent again. Retryable failures are retried for a day before the row is marked failed, so a CRM
- * outage delays messages without losing them. One delivery thread per instance.
+ * Delivers the outbox (SPEC §3.9): claims due rows, has the guard judge each one at the last
+ * moment (SPEC §8 layer 3: opt-out, quiet hours, Fair Housing, claiming to be human, internal ids,
+ * length; and the per-contact daily cap), sends through the row's channel and retries failures
+ * with exponential backoff (honouring a provider's {@code Retry-After}). A blocked row ends as
+ * {@code blocked} with the rule and reason in {@code last_error}; a proactive row in quiet hours
+ * waits for 08:00 contact-local. The dispatcher's own opt-out check stays behind the guard as a
+ * second line. Claims are conditional updates, so several instances can run it at once without
+ * double delivery; a row the provider confirmed keeps its receipt and is never sent again.
+ * Retryable failures are retried for a day before the row is marked failed, so a CRM outage delays
+ * messages without losing them. One delivery thread per instance.
  */
 public final class OutboxDispatcher implements Service {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 50;
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
-  /** Kinds sent on Jorge's initiative, held back in quiet hours (direct replies never are). */
-  private static final Set<String> PROACTIVE = Set.of("followup");
-
-  private record Target(String externalId, boolean optedOut, String timeZone) {}
-
   private final Jdbi jdbi;
   private final Outbox outbox = new Outbox();
   private final Map<String, Channel> channels;
   private final Channel fallback;
+  private final OutboundCheck check;
   private final Clock clock;
   private final MeterRegistry meters;
   private final String instanceId;
   private final Backoff backoff;
-  private final ZoneId teamZone;
   private final AtomicLong pending = new AtomicLong();
   private ScheduledExecutorService loop;
 
+  /**
+   * {@code guard} judges every row before delivery (layer 3 and the daily cap), with contact-local
+   * time in the contact's zone or {@code teamZone}, and {@code maxChars} as the length limit.
+   */
   public OutboxDispatcher(
       Jdbi jdbi,
       Map<String, Channel> channels,
       Channel fallback,
+      Guard guard,
+      ZoneId teamZone,
+      int maxChars,
       Clock clock,
       MeterRegistry meters,
       String instanceId,
-      Backoff backoff,
-      ZoneId teamZone) {
+      Backoff backoff) {
     this.jdbi = jdbi;
+    this.check = new OutboundCheck(guard, teamZone, maxChars);
     this.channels = Map.copyOf(channels);
     this.fallback = fallback;
     this.clock = clock;
     this.meters = meters;
     this.instanceId = instanceId;
     this.backoff = backoff;
-    this.teamZone = teamZone;
     Gauge.builder("jorge.outbox.pending", pending, AtomicLong::get).register(meters);
   }
 
@@ -120,36 +125,30 @@ public final class OutboxDispatcher implements Service {
 
   private boolean deliver(OutboxRow row) {
     Instant now = clock.instant();
-    var target =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT c.external_id, v.opted_out, c.time_zone FROM contacts c JOIN"
-                            + " conversations v ON v.contact_id = c.id WHERE c.id = :id")
-                    .bind("id", row.contactId())
-                    .map((rs, ctx) -> new Target(rs.getString(1), rs.getBoolean(2), rs.getString(3)))
-                    .one());
-    if (target.optedOut() && !"opt_out_confirmation".equals(row.kind())) {
-      meters.counter("jorge.outbound.blocked", "reason", "opted_out").increment();
-      jdbi.useHandle(h -> outbox.finish(h, row.id(), "blocked", "contact opted out", now));
+    OutboundCheck.Outcome checked = jdbi.withHandle(h -> check.check(h, row, now));
+    Decision decision = checked.decision();
+    if (decision.blocked()) {
+      if (OutboundCheck.QUIET_HOURS_RULE.equals(decision.ruleId())) {
+        holdForMorning(row, checked, now);
+      } else {
+        block(row, decision.ruleId(), decision.describe(), now);
+      }
       return false;
     }
-    if (PROACTIVE.contains(row.kind())) {
-      ZoneId zone = target.timeZone() == null ? teamZone : ZoneId.of(target.timeZone());
-      Optional<ZonedDateTime> opening = QuietHours.deferral(now, zone);
-      if (opening.isPresent()) {
-        meters.counter("jorge.outbound.blocked", "reason", "quiet_hours").increment();
-        jdbi.useHandle(
-            h -> outbox.retryLater(h, row.id(), "quiet hours in " + zone.getId() + "; held until "
-                + opening.get().toOffsetDateTime(), opening.get().toInstant()));
-        return false;
-      }
+    if (decision.verdict() == Verdict.WARN) {
+      log.warn("outbox {} delivered with a guard warning: {}", row.id(), decision.describe());
+    }
+    if (checked.target().optedOut() && !OutboundCheck.isOptOutConfirmation(row)) {
+      block(row, "opted_out", "contact opted out", now);
+      return false;
     }
     Channel channel = channels.getOrDefault(row.channel(), fallback);
     try {
       String receipt =
           channel.deliver(
-              new Channel.Delivery(row.id(), row.contactId(), target.externalId(), row.channel(), row.body()));
+              new Channel.Delivery(
+                  row.id(), row.contactId(), checked.target().externalId(), row.channel(),
+                  row.body()));
       jdbi.useHandle(h -> outbox.finish(h, row.id(), "sent", null, receipt, clock.instant()));
       meters.counter("jorge.outbox.delivered", "channel", row.channel()).increment();
       return true;
@@ -168,6 +167,35 @@ public final class OutboxDispatcher implements Service {
       }
       return false;
     }
+  }
+
+  /**
+   * A proactive message in quiet hours waits for 08:00 in the contact's zone; when the policy's
+   * window differs from the default one, it is looked at again in half an hour.
+   */
+  private void holdForMorning(OutboxRow row, OutboundCheck.Outcome checked, Instant now) {
+    ZoneId zone = checked.target().zone();
+    Instant later =
+        QuietHours.deferral(now, zone)
+            .map(ZonedDateTime::toInstant)
+            .orElse(now.plus(Duration.ofMinutes(30)));
+    meters.counter("jorge.outbound.blocked", "reason", "quiet_hours").increment();
+    jdbi.useHandle(
+        h ->
+            outbox.retryLater(
+                h, row.id(),
+                "quiet hours in " + zone.getId() + "; held until " + later.atZone(zone).toOffsetDateTime(),
+                later));
+  }
+
+  private void block(OutboxRow row, String rule, String reason, Instant now) {
+    meters.counter("jorge.outbound.blocked", "reason", rule).increment();
+    jdbi.useHandle(h -> outbox.finish(h, row.id(), "blocked", truncate(reason), now));
+    log.info("outbox {} blocked: {}", row.id(), reason);
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= 1000 ? s : s.substring(0, 1000);
   }
 
   /** Ends the delivery loop, then delivers one last batch of what the final turns wrote. */

@@ -6,6 +6,7 @@ import ai.jorge.conversation.Inbound;
 import ai.jorge.conversation.Stored;
 import ai.jorge.web.HttpStatusException;
 import ai.jorge.web.JsonBodies;
+import ai.jorge.web.RateLimits;
 import ai.jorge.web.RouteGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/webhooks/ghl}: verifies the signature over the raw body, stores the message
- * durably, acknowledges, and leaves the turn to {@link InboundWorker}.
+ * {@code POST /api/v1/webhooks/ghl}: verifies the signature over the raw body before anything
+ * parses it, limits the rate per location, stores the message durably, acknowledges, and leaves
+ * the turn to {@link InboundWorker}.
  */
 public final class GhlWebhookRoutes implements RouteGroup {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoutes.class);
@@ -32,6 +34,7 @@ public final class GhlWebhookRoutes implements RouteGroup {
   private final SignatureVerifier verifier;
   private final SignatureMode mode;
   private final JsonBodies bodies;
+  private final RateLimits limits;
   private final MeterRegistry meters;
   private final Clock clock;
 
@@ -41,8 +44,10 @@ public final class GhlWebhookRoutes implements RouteGroup {
       SignatureVerifier verifier,
       SignatureMode mode,
       JsonBodies bodies,
+      RateLimits limits,
       MeterRegistry meters,
       Clock clock) {
+    this.limits = limits;
     this.conversations = conversations;
     this.worker = worker;
     this.verifier = verifier;
@@ -63,6 +68,8 @@ public final class GhlWebhookRoutes implements RouteGroup {
       byte[] raw = bodies.rawBody(ctx);
       checkSignature(ctx, raw);
       JsonNode body = bodies.object(raw);
+      String location = JsonBodies.optionalText(body, "locationId");
+      limits.enforce(ctx, RateLimits.WEBHOOK_LOCATION, location == null ? "none" : location);
       Map<String, Object> answer = handle(body);
       outcome = (String) answer.get("status");
       ctx.json(answer);

@@ -25,7 +25,7 @@ public final class SignatureVerifier {
   static final Duration TOLERANCE = Duration.ofSeconds(300);
   private static final byte[] ED25519_X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-  private final Optional<PublicKey> ghlKey;
+  private final List<PublicKey> ghlKeys;
   private final List<byte[]> secrets;
   private final Clock clock;
 
@@ -36,8 +36,17 @@ public final class SignatureVerifier {
     INVALID
   }
 
-  public SignatureVerifier(Optional<String> ghlPublicKey, List<String> hmacSecrets, Clock clock) {
-    this.ghlKey = ghlPublicKey.map(SignatureVerifier::parseEd25519);
+  /**
+   * {@code ghlPublicKeys} holds one Ed25519 key or several separated by commas (old and new during
+   * a rotation); {@code hmacSecrets} likewise lists every secret still accepted.
+   */
+  public SignatureVerifier(Optional<String> ghlPublicKeys, List<String> hmacSecrets, Clock clock) {
+    this.ghlKeys =
+        ghlPublicKeys.stream()
+            .flatMap(keys -> java.util.Arrays.stream(keys.split(",")))
+            .filter(k -> !k.isBlank())
+            .map(SignatureVerifier::parseEd25519)
+            .toList();
     this.secrets =
         hmacSecrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
     this.clock = clock;
@@ -65,18 +74,25 @@ public final class SignatureVerifier {
   }
 
   boolean verifyGhl(byte[] body, String base64Signature) {
-    if (ghlKey.isEmpty()) {
-      return false;
-    }
+    byte[] sig;
     try {
-      byte[] sig = Base64.getDecoder().decode(base64Signature);
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(ghlKey.get());
-      verifier.update(body);
-      return verifier.verify(sig);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      sig = Base64.getDecoder().decode(base64Signature);
+    } catch (IllegalArgumentException e) {
       return false;
     }
+    for (PublicKey key : ghlKeys) {
+      try {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(body);
+        if (verifier.verify(sig)) {
+          return true;
+        }
+      } catch (GeneralSecurityException e) {
+        // a malformed signature for this key: try the next one
+      }
+    }
+    return false;
   }
 
   boolean verifyHmac(byte[] body, String header) {

@@ -61,15 +61,7 @@ public final class ApiKeys {
             h.createQuery(
                     "SELECT id, name, role, created_at, last_used_at, revoked_at FROM api_keys"
                         + " ORDER BY created_at")
-                .map(
-                    (rs, ctx) ->
-                        new ApiKey(
-                            rs.getString("id"),
-                            rs.getString("name"),
-                            rs.getString("role"),
-                            instant(rs.getTimestamp("created_at")),
-                            instant(rs.getTimestamp("last_used_at")),
-                            instant(rs.getTimestamp("revoked_at"))))
+                .map((rs, ctx) -> row(rs))
                 .list());
   }
 
@@ -86,19 +78,24 @@ public final class ApiKeys {
 
   /** The role of an active key, recording when it was last used (to the minute). */
   public Optional<String> authenticate(String secret, Instant now) {
+    return identify(secret, now).map(ApiKey::role);
+  }
+
+  /** The active key with this secret, recording when it was last used (to the minute). */
+  public Optional<ApiKey> identify(String secret, Instant now) {
     String hash = hash(secret);
     return jdbi.withHandle(
         h -> {
-          var row =
+          var key =
               h.createQuery(
-                      "SELECT role, last_used_at FROM api_keys WHERE key_hash = :hash AND"
-                          + " revoked_at IS NULL")
+                      "SELECT id, name, role, created_at, last_used_at, revoked_at FROM api_keys"
+                          + " WHERE key_hash = :hash AND revoked_at IS NULL")
                   .bind("hash", hash)
-                  .map((rs, ctx) -> new Object[] {rs.getString(1), instant(rs.getTimestamp(2))})
+                  .map((rs, ctx) -> row(rs))
                   .findOne();
-          row.ifPresent(
-              r -> {
-                Instant last = (Instant) r[1];
+          key.ifPresent(
+              k -> {
+                Instant last = k.lastUsedAt();
                 if (last == null || last.plus(LAST_USED_GRANULARITY).isBefore(now)) {
                   h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE key_hash = :hash")
                       .bind("now", now)
@@ -106,8 +103,30 @@ public final class ApiKeys {
                       .execute();
                 }
               });
-          return row.map(r -> (String) r[0]);
+          return key;
         });
+  }
+
+  /** The key with this id, revoked or not. */
+  public Optional<ApiKey> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, name, role, created_at, last_used_at, revoked_at FROM api_keys"
+                        + " WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+  }
+
+  private static ApiKey row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new ApiKey(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("role"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("last_used_at")),
+        instant(rs.getTimestamp("revoked_at")));
   }
 
   private static void insert(

@@ -52,7 +52,9 @@ public final class Authenticator {
 
   /** Resolves a raw token (WebSocket auth message): an API key. */
   public Optional<Caller> byKey(String token) {
-    return keys.authenticate(token, clock.instant()).map(r -> new Caller("api-key", Role.parse(r)));
+    return keys
+        .identify(token, clock.instant())
+        .map(k -> new Caller(Caller.API_KEY_PREFIX + k.id(), Role.parse(k.role())));
   }
 
   private static Optional<String> bearer(Context ctx) {

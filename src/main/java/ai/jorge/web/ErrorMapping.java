@@ -4,6 +4,7 @@ import ai.jorge.ConflictException;
 import ai.jorge.InvalidInputException;
 import ai.jorge.JorgeException;
 import ai.jorge.NotFoundException;
+import ai.jorge.guard.OperationRefusedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,6 +23,7 @@ final class ErrorMapping {
     routes.exception(InvalidInputException.class, (e, ctx) -> send(ctx, 400, e, e.details()));
     routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, e, List.of()));
     routes.exception(HttpStatusException.class, (e, ctx) -> send(ctx, e.status(), e, List.of()));
+    routes.exception(OperationRefusedException.class, (e, ctx) -> send(ctx, 403, e, List.of()));
     routes.exception(JorgeException.class, (e, ctx) -> send(ctx, 400, e, List.of()));
     routes.exception(
         HttpResponseException.class,

@@ -32,6 +32,16 @@ class ConfigLoaderTest {
     assertThat(c.rateLimits().get("chat_ip").capacity()).isEqualTo(60);
     assertThat(c.silenceMinutes()).isEqualTo(120);
     assertThat(c.maxReplyChars()).isEqualTo(320);
+    assertThat(c.redisPrefix()).isEqualTo("jorge:");
+    assertThat(c.guardAuditLog()).isEqualTo(Path.of("data", "guard-audit.jsonl"));
+  }
+
+  @Test
+  void the_redis_key_prefix_and_the_guard_audit_log_are_configurable() {
+    JorgeConfig c = ConfigLoader.fromEnv(Map.of(
+        "JORGE_REDIS_PREFIX", "team-a:", "JORGE_GUARD_AUDIT", "/var/lib/jorge/audit.jsonl"));
+    assertThat(c.redisPrefix()).isEqualTo("team-a:");
+    assertThat(c.guardAuditLog()).isEqualTo(Path.of("/var/lib/jorge/audit.jsonl"));
   }
 
   @ParameterizedTest

@@ -132,6 +132,26 @@ class GuardCommandTest {
   }
 
   @Test
+  void in_a_git_work_tree_scan_skips_ignored_files_but_not_untracked_ones() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    git(repo, "init", "-q");
+    Files.writeString(repo.resolve(".gitignore"), "data/\n");
+    Files.writeString(repo.resolve("App.java"), "class App {}");
+    Files.createDirectories(repo.resolve("data"));
+    Files.writeString(repo.resolve("data/leak.yaml"), GITHUB_TOKEN_LINE);
+    git(repo, "add", "App.java", ".gitignore");
+
+    Run clean = run("", "scan", repo.toString());
+    Files.writeString(repo.resolve("notes.yaml"), GITHUB_TOKEN_LINE);
+    Run dirty = run("", "scan", repo.toString());
+
+    assertThat(clean.exit()).as(clean.err()).isZero();
+    assertThat(clean.out()).contains("2 files checked, 0 blocked");
+    assertThat(dirty.exit()).isEqualTo(1);
+    assertThat(dirty.err()).contains("notes.yaml").doesNotContain("data/leak.yaml");
+  }
+
+  @Test
   void scanning_this_repository_blocks_nothing_because_the_corpus_is_allow_listed() {
     Run r = run("", "scan", ".");
 

@@ -48,6 +48,28 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void during_a_key_rotation_a_signature_from_either_ghl_key_verifies() throws Exception {
+    KeyPair next = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    var both = new SignatureVerifier(
+        Optional.of(Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + ","
+            + Base64.getEncoder().encodeToString(next.getPublic().getEncoded())),
+        List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(both.verify(BODY, sign(BODY), null)).isEqualTo(SignatureVerifier.Outcome.VALID);
+    assertThat(both.verify(BODY, signWith(next, BODY), null))
+        .isEqualTo(SignatureVerifier.Outcome.VALID);
+    assertThat(both.verify(BODY, signWith(stranger, BODY), null))
+        .isEqualTo(SignatureVerifier.Outcome.INVALID);
+  }
+
+  private static String signWith(KeyPair pair, byte[] body) throws Exception {
+    Signature s = Signature.getInstance("Ed25519");
+    s.initSign(pair.getPrivate());
+    s.update(body);
+    return Base64.getEncoder().encodeToString(s.sign());
+  }
+
+  @Test
   void one_changed_byte_fails_verification() throws Exception {
     byte[] changed = Arrays.copyOf(BODY, BODY.length);
     changed[3] ^= 1;

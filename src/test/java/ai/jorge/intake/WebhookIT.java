@@ -170,8 +170,36 @@ class WebhookIT {
     var bad = app.postBytes("/api/v1/webhooks/ghl", tampered, "X-GHL-Signature", ghlSign(raw));
     assertThat(bad.status()).isEqualTo(401);
 
-    assertThat(app.count("messages")).isEqualTo(before);
+    assertThat(app.count("messages")).as("other tests' turns finish in the background")
+        .isGreaterThanOrEqualTo(before);
+    assertThat(stored(app, "ghl:msg_unsigned_" + backend)).isZero();
     assertThat(app.count("contacts")).isEqualTo(contacts);
+  }
+
+  private static long stored(TestApp app, String dedupeKey) {
+    return app.app().database().jdbi().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM messages WHERE dedupe_key = :k").bind("k", dedupeKey)
+        .mapTo(Long.class).one());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void the_signature_is_checked_on_the_raw_body_before_anything_parses_it(Backend backend)
+      throws Exception {
+    TestApp app = apps.get(backend);
+    byte[] broken = "{\"type\":\"InboundMessage\",".getBytes(StandardCharsets.UTF_8);
+    var unsigned = app.postBytes("/api/v1/webhooks/ghl", broken);
+    assertThat(unsigned.status()).as("refused for its signature, not its JSON").isEqualTo(401);
+    assertThat(unsigned.json().at("/error/code").asText()).isEqualTo("invalid_signature");
+
+    ObjectNode body = inbound("msg_raw_" + backend, "ct_raw_" + backend, "Hi");
+    byte[] compact = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] spaced = body.toPrettyString().getBytes(StandardCharsets.UTF_8);
+    var reformatted = app.postBytes("/api/v1/webhooks/ghl", spaced, "X-GHL-Signature", ghlSign(compact));
+    assertThat(reformatted.status()).as("same JSON, other bytes").isEqualTo(401);
+    var exact = app.postBytes("/api/v1/webhooks/ghl", spaced, "X-GHL-Signature", ghlSign(spaced));
+    assertThat(exact.status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> processed(app, "ghl:msg_raw_" + backend));
   }
 
   @ParameterizedTest

@@ -43,6 +43,22 @@ public record Scrape(Map<String, Double> samples) {
     return total;
   }
 
+  /**
+   * Scrapes an App's {@code /metrics} and sums {@code metric} over every series carrying all
+   * {@code labels}, given as pairs ("k", "v", …).
+   */
+  public static double value(TestApp app, String metric, String... labels) {
+    var r = app.get("/metrics");
+    if (r.status() != 200) {
+      throw new IllegalStateException("/metrics answered " + r.status());
+    }
+    String[] pairs = new String[labels.length / 2];
+    for (int i = 0; i < labels.length; i += 2) {
+      pairs[i / 2] = labels[i] + "=\"" + labels[i + 1] + "\"";
+    }
+    return parse(r.body()).sum(metric, pairs);
+  }
+
   /** True when at least one sample of {@code name} exists. */
   public boolean has(String name) {
     return samples.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +26,11 @@ public final class TestApp implements AutoCloseable {
   public static final String API_KEY = "test-admin-key-0123456789";
   public static final String ORIGIN = "http://localhost:3000";
   private static final ObjectMapper JSON = Json.newMapper();
+  /** Limits no functional test reaches; rate-limit tests set their own. */
+  public static final String GENEROUS_LIMITS =
+      java.util.stream.Stream.of("chat_ip", "chat_session", "webhook_location", "api_key", "login")
+          .map(tier -> tier + "=100000/1m")
+          .collect(java.util.stream.Collectors.joining(","));
 
   private final App app;
   private final Backend.TestDatabase db;
@@ -66,8 +73,21 @@ public final class TestApp implements AutoCloseable {
     env.put("JORGE_API_KEY", API_KEY);
     env.put("JORGE_ALLOWED_ORIGINS", ORIGIN);
     env.put("JORGE_WEBHOOK_SIGNATURES", "off");
+    env.put("JORGE_GUARD_AUDIT", auditFile().toString());
+    env.put("JORGE_RATE_LIMITS", GENEROUS_LIMITS);
     env.putAll(extraEnv);
     return ConfigLoader.fromEnv(env);
+  }
+
+  /** A fresh guard audit log in the temp directory, so tests never write under ./data. */
+  public static Path auditFile() {
+    try {
+      Path dir = Files.createTempDirectory("jorge-guard-");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("guard-audit.jsonl");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public App app() {
@@ -104,6 +124,14 @@ public final class TestApp implements AutoCloseable {
 
   public Response get(String path, String... headers) {
     var b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
+  public Response delete(String path, String... headers) {
+    var b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).DELETE();
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -148,6 +176,15 @@ public final class TestApp implements AutoCloseable {
 
   /** An HTTP answer. */
   public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    /** The first value of a header (names are case-insensitive), or null. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
