@@ -129,7 +129,7 @@ public final class OutboxDispatcher implements Service {
     Decision decision = checked.decision();
     if (decision.blocked()) {
       if (OutboundCheck.QUIET_HOURS_RULE.equals(decision.ruleId())) {
-        holdForMorning(row, checked, now);
+        holdForMorning(row, checked, decision.describe(), now);
       } else {
         block(row, decision.ruleId(), decision.describe(), now);
       }
@@ -173,7 +173,8 @@ public final class OutboxDispatcher implements Service {
    * A proactive message in quiet hours waits for 08:00 in the contact's zone; when the policy's
    * window differs from the default one, it is looked at again in half an hour.
    */
-  private void holdForMorning(OutboxRow row, OutboundCheck.Outcome checked, Instant now) {
+  private void holdForMorning(
+      OutboxRow row, OutboundCheck.Outcome checked, String reason, Instant now) {
     ZoneId zone = checked.target().zone();
     Instant later =
         QuietHours.deferral(now, zone)
@@ -184,7 +185,7 @@ public final class OutboxDispatcher implements Service {
         h ->
             outbox.retryLater(
                 h, row.id(),
-                "quiet hours in " + zone.getId() + "; held until " + later.atZone(zone).toOffsetDateTime(),
+                reason + " (" + zone.getId() + "); held until " + later.atZone(zone).toOffsetDateTime(),
                 later));
   }
 

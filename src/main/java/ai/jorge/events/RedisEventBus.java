@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -84,29 +85,57 @@ public final class RedisEventBus implements EventBus, Service {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
             .build());
-    commands = client.connect();
-    pubsub = client.connectPubSub();
-    pubsub.addListener(
-        new RedisPubSubAdapter<>() {
-          @Override
-          public void message(String ch, String message) {
-            receive(message);
-          }
-
-          @Override
-          public void subscribed(String ch, long count) {
-            enqueue(RedisEventBus.this::catchUp);
-          }
-        });
-    pubsub.sync().subscribe(channel);
+    connect();
     inbox.scheduleWithFixedDelay(
-        this::catchUp, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        () -> {
+          connect();
+          catchUp();
+        },
+        SWEEP.toMillis(),
+        SWEEP.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens both connections if they are not open yet. Lettuce reconnects an established
+   * connection by itself, but not a first one: an instance started while Redis is down keeps
+   * serving from the log and tries again on every sweep.
+   */
+  private synchronized void connect() {
+    if (pubsub != null) {
+      return;
+    }
+    try {
+      if (commands == null) {
+        commands = client.connect();
+      }
+      var sub = client.connectPubSub();
+      sub.addListener(
+          new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String ch, String message) {
+              receive(message);
+            }
+
+            @Override
+            public void subscribed(String ch, long count) {
+              enqueue(RedisEventBus.this::catchUp);
+            }
+          });
+      sub.sync().subscribe(channel);
+      pubsub = sub;
+    } catch (RedisConnectionException e) {
+      log.warn("Redis at {} unreachable ({}); events flow from the log until it answers", url, e.getMessage());
+    }
   }
 
   @Override
   public void publish(Event event) {
     enqueue(() -> ordered.offer(event));
     String message = write(event);
+    if (commands == null) {
+      return;
+    }
     try {
       commands
           .async()

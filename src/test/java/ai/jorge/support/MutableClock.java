@@ -48,8 +48,25 @@ public final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** A view in another zone that reads, and moves with, this same clock. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("MutableClock is UTC only");
+    MutableClock source = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return source.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return source.instant();
+      }
+    };
   }
 }
