@@ -14,6 +14,8 @@ import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
+import ai.jorge.events.WebSocketHub;
+import ai.jorge.events.WsTickets;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
@@ -26,7 +28,12 @@ import ai.jorge.store.ApiKeys;
 import ai.jorge.store.Database;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
+import ai.jorge.users.AuthRoutes;
+import ai.jorge.users.FirstAdmin;
+import ai.jorge.users.Sessions;
+import ai.jorge.users.Users;
 import ai.jorge.web.JsonBodies;
+import ai.jorge.web.OriginPolicy;
 import ai.jorge.web.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -63,6 +70,8 @@ public final class App implements AutoCloseable {
   private final List<Service> services;
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final ApiKeys apiKeys;
+  private final FirstAdmin firstAdmin;
+  private final EventLog events;
   private final Clock clock;
 
   private App(
@@ -71,6 +80,8 @@ public final class App implements AutoCloseable {
       ConversationService conversations,
       HttpServer http,
       ApiKeys apiKeys,
+      FirstAdmin firstAdmin,
+      EventLog events,
       Clock clock,
       List<Service> services) {
     this.config = config;
@@ -78,6 +89,8 @@ public final class App implements AutoCloseable {
     this.conversations = conversations;
     this.http = http;
     this.apiKeys = apiKeys;
+    this.firstAdmin = firstAdmin;
+    this.events = events;
     this.clock = clock;
     this.services = List.copyOf(services);
     this.services.forEach(s -> states.put(s, State.BUILT));
@@ -129,13 +142,23 @@ public final class App implements AutoCloseable {
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
+    var users = new Users(jdbi, clock);
+    var sessions = new Sessions(jdbi, clock);
+    var auth = new Authenticator(apiKeys, sessions, clock);
+    var origins = new OriginPolicy(cfg.allowedOrigins());
+    var hub =
+        new WebSocketHub(
+            bus, events, json, auth, new WsTickets(jdbi, clock), origins,
+            WebSocketHub.DEFAULT_QUEUE_CAPACITY, cfg.instanceId(), meters);
     var http =
         new HttpServer(
             cfg.port(),
             json,
-            new Authenticator(apiKeys, clock),
+            auth,
             meters,
             List.of(
+                hub,
+                new AuthRoutes(users, sessions, bodies, origins),
                 new HealthRoutes(
                     List.of(new HealthRoutes.Check("database", database::isReachable)),
                     cfg.instanceId(),
@@ -167,8 +190,11 @@ public final class App implements AutoCloseable {
     services.add(scheduler);
     services.add(dispatcher);
     services.add(worker);
+    services.add(hub);
     services.add(http);
-    return new App(cfg, database, conversations, http, apiKeys, clock, services);
+    return new App(
+        cfg, database, conversations, http, apiKeys, new FirstAdmin(users, System.out), events,
+        clock, services);
   }
 
   private static BotSettings settings(JorgeConfig cfg) {
@@ -196,6 +222,7 @@ public final class App implements AutoCloseable {
   /** Starts every service in order; on a failure stops those already started and rethrows. */
   public App start() {
     config.apiKey().ifPresent(k -> apiKeys.ensure(k, "JORGE_API_KEY", Role.ADMIN.wireName(), clock.instant()));
+    firstAdmin.ensure(config.adminPassword());
     for (Service s : services) {
       try {
         s.start();
@@ -246,6 +273,10 @@ public final class App implements AutoCloseable {
 
   public ConversationService conversations() {
     return conversations;
+  }
+
+  public EventLog events() {
+    return events;
   }
 
   public Database database() {
