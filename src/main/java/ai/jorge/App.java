@@ -11,6 +11,11 @@ import ai.jorge.crm.LocalCalendar;
 import ai.jorge.crm.LoggingSmsChannel;
 import ai.jorge.crm.OutboxDispatcher;
 import ai.jorge.crm.SynchronousChannel;
+import ai.jorge.dashboard.DashboardMetrics;
+import ai.jorge.dashboard.DashboardRoutes;
+import ai.jorge.dashboard.MetricsSnapshot;
+import ai.jorge.dashboard.StaticAssets;
+import ai.jorge.dashboard.SystemStatus;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventLog;
 import ai.jorge.events.InProcessEventBus;
@@ -150,6 +155,9 @@ public final class App implements AutoCloseable {
         new WebSocketHub(
             bus, events, json, auth, new WsTickets(jdbi, clock), origins,
             WebSocketHub.DEFAULT_QUEUE_CAPACITY, cfg.instanceId(), meters);
+    var dashboard = new DashboardMetrics(jdbi, json, clock, cfg.timezone());
+    var system =
+        new SystemStatus(jdbi, cfg.instanceId(), version(), database::isReachable, hub::connections, clock);
     var http =
         new HttpServer(
             cfg.port(),
@@ -159,6 +167,8 @@ public final class App implements AutoCloseable {
             List.of(
                 hub,
                 new AuthRoutes(users, sessions, bodies, origins),
+                new DashboardRoutes(dashboard, system),
+                new StaticAssets(),
                 new HealthRoutes(
                     List.of(new HealthRoutes.Check("database", database::isReachable)),
                     cfg.instanceId(),
@@ -182,7 +192,9 @@ public final class App implements AutoCloseable {
                 new JobScheduler.Job(
                     "event-log-retention",
                     Duration.ofHours(24),
-                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION)))),
+                    () -> events.deleteOlderThan(clock.instant().minus(EVENT_RETENTION))),
+                new JobScheduler.Job(
+                    "metrics-snapshot", Duration.ofSeconds(5), new MetricsSnapshot(dashboard, events))),
             meters,
             clock);
     var services = new ArrayList<Service>();
