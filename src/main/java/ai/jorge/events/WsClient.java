@@ -2,6 +2,7 @@ package ai.jorge.events;
 
 import ai.jorge.web.Caller;
 import ai.jorge.web.Role;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,16 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One WebSocket connection: its caller, its subscriptions and a bounded queue drained by a virtual
- * thread that sends one frame at a time. The publishing thread only offers to the queue, so a
- * slow client never holds anyone up; when the queue is full the client is evicted. The sender
+ * thread that hands Jetty a batch of frames and waits until they are written before taking more.
+ * The publishing thread only offers to the queue, so a slow client never holds anyone up; when
+ * the queue is full the client is evicted. The sender
  * alone owns {@link #last}: it replays from the log on subscribe, drops seqs already sent and
  * fills any gap from the log, so each client sees every seq of a topic once, in order.
  */
 final class WsClient {
   private static final long SEND_TIMEOUT_SECONDS = 30;
   private static final int REPLAY_PAGE = 500;
+  private static final int BATCH = 64;
 
   /** Work for the sender thread, in arrival order. */
   sealed interface Item {}
@@ -44,6 +47,7 @@ final class WsClient {
   private volatile Caller caller;
   private volatile Set<String> topics = Set.of();
   private Thread sender;
+  private CompletableFuture<Void> inFlight;
 
   WsClient(String id, Session session, WebSocketHub hub, int capacity) {
     this.id = id;
@@ -134,17 +138,24 @@ final class WsClient {
   }
 
   private void drain() {
+    List<Item> batch = new ArrayList<>();
     try {
       while (open.get()) {
-        Item item = queue.poll(1, TimeUnit.SECONDS);
-        if (item == null) {
+        Item first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
           continue;
         }
-        switch (item) {
-          case Control c -> send(c.json());
-          case Subscribe s -> replay(s.since());
-          case Live l -> deliver(l.event());
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        for (Item item : batch) {
+          switch (item) {
+            case Control c -> write(c.json());
+            case Subscribe s -> replay(s.since());
+            case Live l -> deliver(l.event());
+          }
         }
+        batch.clear();
+        flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -194,26 +205,45 @@ final class WsClient {
       for (Event e : page) {
         sendEvent(topic, e.seq(), hub.render(e).json(viewer()));
       }
+      flush();
       if (page.size() < n) {
         return;
       }
     }
   }
 
-  private void sendEvent(String topic, long seq, String json) throws InterruptedException {
-    send(json);
+  private void sendEvent(String topic, long seq, String json) {
+    write(json);
     last.put(topic, seq);
     hub.countSent();
   }
 
-  private void send(String json) throws InterruptedException {
+  /**
+   * Queues a frame with Jetty without waiting; frames complete in order, so {@link #flush} waits
+   * for the last one only. At most one batch is ever in flight, which keeps the bound real.
+   */
+  private void write(String json) {
     var done = new CompletableFuture<Void>();
     session.sendText(json, Callback.from(() -> done.complete(null), done::completeExceptionally));
+    inFlight = done;
+  }
+
+  private void flush() throws InterruptedException {
+    CompletableFuture<Void> last = inFlight;
+    if (last == null) {
+      return;
+    }
+    inFlight = null;
     try {
-      done.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      last.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new SendFailed();
     }
+  }
+
+  private void send(String json) throws InterruptedException {
+    write(json);
+    flush();
   }
 
   /** The connection can no longer take frames. */
