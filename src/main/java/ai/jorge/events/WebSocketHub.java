@@ -261,8 +261,8 @@ public final class WebSocketHub implements Service, RouteGroup {
     return oldest.isEmpty() || since < oldest.get() - 1;
   }
 
-  String resync(String topic) {
-    return write(Map.of("type", "resync", "topic", topic, "latest", events.latestSeq(topic)));
+  String resync(String topic, long latest) {
+    return write(Map.of("type", "resync", "topic", topic, "latest", latest));
   }
 
   EventLog log() {

@@ -170,8 +170,9 @@ final class WsClient {
       String topic = e.getKey();
       long from = e.getValue();
       if (hub.beyondRetention(topic, from)) {
-        send(hub.resync(topic));
-        last.put(topic, hub.log().latestSeq(topic));
+        long latest = hub.log().latestSeq(topic);
+        last.put(topic, latest);
+        send(hub.resync(topic, latest));
         continue;
       }
       last.put(topic, from);
