@@ -26,6 +26,11 @@ import ai.jorge.crm.OptOutBoundary;
 import ai.jorge.crm.OutboxDispatcher;
 import ai.jorge.crm.SynchronousChannel;
 import ai.jorge.crm.WebhookNotifier;
+import ai.jorge.dashboard.DashboardMetrics;
+import ai.jorge.dashboard.DashboardRoutes;
+import ai.jorge.dashboard.MetricsSnapshot;
+import ai.jorge.dashboard.StaticAssets;
+import ai.jorge.dashboard.SystemStatus;
 import ai.jorge.events.EventBus;
 import ai.jorge.events.EventHistory;
 import ai.jorge.events.EventLog;
@@ -39,6 +44,8 @@ import ai.jorge.guard.DangerousOperations;
 import ai.jorge.guard.Guard;
 import ai.jorge.guard.GuardPolicy;
 import ai.jorge.intake.BotAliasRoutes;
+import ai.jorge.events.WebSocketHub;
+import ai.jorge.events.WsTickets;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
 import ai.jorge.intake.InboundWorker;
@@ -47,7 +54,6 @@ import ai.jorge.ops.DataRetention;
 import ai.jorge.ops.HealthRoutes;
 import ai.jorge.ops.JobScheduler;
 import ai.jorge.ops.Metrics;
-import ai.jorge.ops.MetricsSnapshot;
 import ai.jorge.ops.MetricsRoutes;
 import ai.jorge.ops.Readiness;
 import ai.jorge.scoring.ActiveModel;
@@ -63,9 +69,14 @@ import ai.jorge.store.Database;
 import ai.jorge.web.ApiKeyRoutes;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpServer;
+import ai.jorge.users.AuthRoutes;
+import ai.jorge.users.FirstAdmin;
+import ai.jorge.users.Sessions;
+import ai.jorge.users.Users;
 import ai.jorge.web.IntakeGate;
 import ai.jorge.web.JsonBodies;
 import ai.jorge.web.LocalRateLimiter;
+import ai.jorge.web.OriginPolicy;
 import ai.jorge.web.RateLimiter;
 import ai.jorge.web.RateLimits;
 import ai.jorge.web.RedisRateLimiter;
@@ -111,6 +122,8 @@ public final class App implements AutoCloseable {
   private final Map<Service, State> states = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final ApiKeys apiKeys;
   private final DangerousOperations operations;
+  private final FirstAdmin firstAdmin;
+  private final EventLog events;
   private final Clock clock;
   private final Delivery delivery;
 
@@ -125,6 +138,8 @@ public final class App implements AutoCloseable {
       HttpServer http,
       ApiKeys apiKeys,
       DangerousOperations operations,
+      FirstAdmin firstAdmin,
+      EventLog events,
       Clock clock,
       Delivery delivery,
       List<Service> services) {
@@ -135,6 +150,8 @@ public final class App implements AutoCloseable {
     this.bus = bus;
     this.http = http;
     this.apiKeys = apiKeys;
+    this.firstAdmin = firstAdmin;
+    this.events = events;
     this.clock = clock;
     this.delivery = delivery;
     this.services = List.copyOf(services);
@@ -251,7 +268,18 @@ public final class App implements AutoCloseable {
     var worker = new InboundWorker(conversations);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
-    var auth = new Authenticator(apiKeys, clock);
+    var users = new Users(jdbi, clock);
+    var sessions = new Sessions(jdbi, clock);
+    var auth = new Authenticator(apiKeys, sessions, clock);
+    var origins = new OriginPolicy(cfg.allowedOrigins());
+    var hub =
+        new WebSocketHub(
+            bus, events, json, auth, new WsTickets(jdbi, clock), origins,
+            WebSocketHub.DEFAULT_QUEUE_CAPACITY, cfg.instanceId(), meters);
+    var dashboard = new DashboardMetrics(jdbi, json, clock, cfg.timezone());
+    var system =
+        new SystemStatus(
+            jdbi, cfg.instanceId(), version(), database::isReachable, hub::connections, clock);
     var gate = new IntakeGate();
     var checks = new ArrayList<Readiness.Check>();
     checks.add(new Readiness.Check("database", database::isReachable));
@@ -273,6 +301,10 @@ public final class App implements AutoCloseable {
             meters,
             gate,
             List.of(
+                hub,
+                new AuthRoutes(users, sessions, bodies, origins),
+                new DashboardRoutes(dashboard, system),
+                new StaticAssets(),
                 new HealthRoutes(readiness, cfg.instanceId(), version(), clock),
                 new MetricsRoutes(meters),
                 limits,
@@ -295,7 +327,7 @@ public final class App implements AutoCloseable {
             database.dataSource(),
             List.of(
                 new JobScheduler.Job(
-                    "metrics-snapshot", MetricsSnapshot.EVERY, new MetricsSnapshot(jdbi, events, clock)),
+                    "metrics-snapshot", Duration.ofSeconds(5), new MetricsSnapshot(dashboard, events)),
                 new JobScheduler.Job(
                     "data-retention", Duration.ofHours(24), new DataRetention(jdbi, events, clock)),
                 new JobScheduler.Job("model-drift-check", DRIFT_CHECK, () -> drift.check(events)),
@@ -313,12 +345,14 @@ public final class App implements AutoCloseable {
     if (limiter instanceof Service s) {
       services.add(s);
     }
+    services.add(hub);
     services.add(http);
     if (demo) {
       services.add(new DemoTraffic(conversations, clock, Duration.ofSeconds(4)));
     }
     return new App(
-        cfg, database, conversations, bus, http, apiKeys, operations, clock,
+        cfg, database, conversations, bus, http, apiKeys, operations,
+        new FirstAdmin(users, System.out), events, clock,
         new Delivery(dispatcher, crmTasks, followUpJob), services);
   }
 
@@ -354,6 +388,7 @@ public final class App implements AutoCloseable {
           0);
     }
     config.apiKey().ifPresent(k -> apiKeys.ensure(k, "JORGE_API_KEY", Role.ADMIN.wireName(), clock.instant()));
+    firstAdmin.ensure(config.adminPassword());
     for (Service s : services) {
       try {
         s.start();
@@ -435,6 +470,11 @@ public final class App implements AutoCloseable {
   /** Layer 4 of the guard, for features that run dangerous operations. */
   public DangerousOperations operations() {
     return operations;
+  }
+
+  /** The durable event log (tests and benchmarks read it). */
+  public EventLog events() {
+    return events;
   }
 
   public Database database() {

@@ -20,7 +20,7 @@ class AppLifecycleIT {
       app.close();
     }
     assertThat(started).isNotEmpty().allSatisfy((name, state) -> assertThat(state).as(name).isEqualTo(App.State.STARTED));
-    assertThat(started.keySet()).contains("http", "outbox-dispatcher", "inbound-worker", "event-bus", "scheduler");
+    assertThat(started.keySet()).contains("http", "outbox-dispatcher", "inbound-worker", "event-bus", "scheduler", "websocket-hub");
     assertThat(app.app().serviceStates())
         .allSatisfy((name, state) -> assertThat(state).as(name).isEqualTo(App.State.STOPPED));
   }

@@ -11,6 +11,7 @@ import ai.jorge.support.Ghl;
 import ai.jorge.support.Nginx;
 import ai.jorge.support.RedisServer;
 import ai.jorge.support.TestApp;
+import ai.jorge.support.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class ScaleIT {
    * merging it, and the health check's websocket probe and {@link #webSocketClientOnASees} become
    * part of the assertions.
    */
-  static final boolean WEBSOCKET_HUB_MERGED = false;
+  static final boolean WEBSOCKET_HUB_MERGED = true;
 
   private static final ObjectMapper JSON = Json.newMapper();
   private static final Duration WAIT = Duration.ofSeconds(40);
@@ -184,6 +185,9 @@ class ScaleIT {
   @Order(2)
   void events_caused_through_instance_c_reach_instance_a() throws Exception {
     String contact = "scale-events-" + UUID.randomUUID();
+    WsTestClient ws = WsTestClient.connect(a, "/api/v1/ws");
+    ws.auth(TestApp.API_KEY);
+    ws.send("{\"type\":\"subscribe\",\"topics\":[\"leads\"]}");
     assertThat(postWebhook(c.url(), contact, "ev-" + contact, "I want to sell my house", Instant.now()).statusCode())
         .isEqualTo(200);
     String id = contactId(contact);
@@ -191,15 +195,22 @@ class ScaleIT {
         .atMost(WAIT)
         .until(() -> seenOnA.stream().anyMatch(e -> "lead.created".equals(e.type())
             && id.equals(e.data().get("contact_id")) && "app-c".equals(e.instanceId())));
-    webSocketClientOnASees(contact);
+    webSocketClientOnASees(ws, id);
   }
 
-  /** With the hub merged: a WebSocket client on A sees the message caused through C. */
-  private void webSocketClientOnASees(String contact) {
-    if (!WEBSOCKET_HUB_MERGED) {
-      return;
+  /** A WebSocket client on A receives the lead created through C. */
+  private void webSocketClientOnASees(WsTestClient ws, String contactId) {
+    try (ws) {
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  ws.drain(Duration.ofMillis(200)).stream()
+                      .anyMatch(
+                          m ->
+                              "lead.created".equals(m.path("event").asText())
+                                  && contactId.equals(m.path("data").path("contact_id").asText())));
     }
-    throw new AssertionError("write the WebSocket client assertion against /api/v1/ws on " + urlA() + " for " + contact);
   }
 
   @Test

@@ -4,6 +4,7 @@ import ai.jorge.conversation.ConversationService;
 import ai.jorge.conversation.Inbound;
 import ai.jorge.web.HttpStatusException;
 import ai.jorge.web.JsonBodies;
+import ai.jorge.web.OriginPolicy;
 import ai.jorge.web.Role;
 import ai.jorge.web.RouteGroup;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,14 +22,14 @@ public final class ChatRoutes implements RouteGroup {
   private static final int MAX_ID = 128;
   private final ConversationService conversations;
   private final JsonBodies bodies;
-  private final List<String> allowedOrigins;
+  private final OriginPolicy origins;
   private final Clock clock;
 
   public ChatRoutes(
       ConversationService conversations, JsonBodies bodies, List<String> allowedOrigins, Clock clock) {
     this.conversations = conversations;
     this.bodies = bodies;
-    this.allowedOrigins = List.copyOf(allowedOrigins);
+    this.origins = new OriginPolicy(allowedOrigins);
     this.clock = clock;
   }
 
@@ -70,9 +71,6 @@ public final class ChatRoutes implements RouteGroup {
 
   /** Browsers always send Origin on a cross-site POST; other clients are limited by rate only. */
   private void checkOrigin(Context ctx) {
-    String origin = ctx.header("Origin");
-    if (origin != null && !allowedOrigins.contains(origin)) {
-      throw new HttpStatusException(403, "origin_not_allowed", "origin " + origin + " is not allowed");
-    }
+    origins.check(ctx.header("Origin"), ctx.header("Host"));
   }
 }

@@ -2,21 +2,32 @@ package ai.jorge.web;
 
 import ai.jorge.store.ApiKeys;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks the caller of every route that declares roles: {@code Authorization: Bearer <api key>}.
- * Routes without roles are public. 401 without valid credentials, 403 with too weak a role.
+ * Checks the caller of every route that declares roles: {@code Authorization: Bearer <api key>}
+ * for machines, or the dashboard's session cookie, where a state-changing call must also carry
+ * the session's CSRF token. Routes without roles are public. 401 without valid credentials, 403
+ * with too weak a role or a missing CSRF token.
  */
 public final class Authenticator {
+  public static final String SESSION_COOKIE = "jorge_session";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final Set<HandlerType> SAFE =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   private final ApiKeys keys;
+  private final SessionLookup sessions;
   private final Clock clock;
 
-  public Authenticator(ApiKeys keys, Clock clock) {
+  public Authenticator(ApiKeys keys, SessionLookup sessions, Clock clock) {
     this.keys = keys;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -32,17 +43,33 @@ public final class Authenticator {
 
   /** For a public route whose optional input needs a role: 401/403 unless the caller has it. */
   public Caller require(Context ctx, Role needed) {
-    Caller caller =
-        bearer(ctx)
-            .flatMap(this::byKey)
-            .orElseThrow(
-                () -> new HttpStatusException(401, "unauthorized", "a valid API key is required"));
+    Caller caller = authenticate(ctx);
     if (!caller.role().includes(needed)) {
       throw new HttpStatusException(
           403, "forbidden", "this needs the " + needed.wireName() + " role");
     }
     ctx.attribute(Caller.ATTRIBUTE, caller);
     return caller;
+  }
+
+  private Caller authenticate(Context ctx) {
+    Optional<String> bearer = bearer(ctx);
+    if (bearer.isPresent()) {
+      return byKey(bearer.get())
+          .orElseThrow(() -> new HttpStatusException(401, "unauthorized", "invalid API key"));
+    }
+    String cookie = ctx.cookie(SESSION_COOKIE);
+    SessionLookup.Session session =
+        (cookie == null || cookie.isBlank()
+                ? Optional.<SessionLookup.Session>empty()
+                : sessions.find(cookie))
+            .orElseThrow(
+                () -> new HttpStatusException(401, "unauthorized", "log in or send a valid API key"));
+    if (!SAFE.contains(ctx.method()) && !sameToken(ctx.header(CSRF_HEADER), session.csrfToken())) {
+      throw new HttpStatusException(
+          403, "csrf_failed", "missing or wrong " + CSRF_HEADER + " header");
+    }
+    return session.caller();
   }
 
   /** The authenticated caller of a request, for routes that declared roles. */
@@ -55,6 +82,12 @@ public final class Authenticator {
     return keys
         .identify(token, clock.instant())
         .map(k -> new Caller(Caller.API_KEY_PREFIX + k.id(), Role.parse(k.role())));
+  }
+
+  private static boolean sameToken(String given, String expected) {
+    return given != null
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Optional<String> bearer(Context ctx) {

@@ -82,7 +82,7 @@ class ReadinessIT {
                                   + " LIMIT 1")
                           .mapTo(String.class)
                           .one());
-      assertThat(data).contains("\"leads_by_temperature\"", "\"outbox_pending\"", "\"contacts\":1");
+      assertThat(data).contains("\"temperatures\"", "\"funnel\"", "\"total_leads\":1");
     }
   }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
   public static final String API_KEY = "test-admin-key-0123456789";
   public static final String ORIGIN = "http://localhost:3000";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
   private static final ObjectMapper JSON = Json.newMapper();
   /** Limits no functional test reaches; rate-limit tests set their own. */
   public static final String GENEROUS_LIMITS =
@@ -71,6 +72,7 @@ public final class TestApp implements AutoCloseable {
     env.put("JORGE_DB_USER", db.user());
     env.put("JORGE_DB_PASSWORD", db.password());
     env.put("JORGE_API_KEY", API_KEY);
+    env.put("JORGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("JORGE_ALLOWED_ORIGINS", ORIGIN);
     env.put("JORGE_WEBHOOK_SIGNATURES", "off");
     env.put("JORGE_GUARD_AUDIT", auditFile().toString());
