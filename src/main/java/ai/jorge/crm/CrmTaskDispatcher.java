@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -42,7 +39,7 @@ public final class CrmTaskDispatcher implements Service {
   private final String instanceId;
   private final Backoff backoff;
   private final AtomicLong pending = new AtomicLong();
-  private ScheduledExecutorService loop;
+  private final WorkLoop loop;
 
   public CrmTaskDispatcher(
       Jdbi jdbi,
@@ -52,6 +49,7 @@ public final class CrmTaskDispatcher implements Service {
       String instanceId,
       Backoff backoff) {
     this.jdbi = jdbi;
+    this.loop = new WorkLoop("crm-tasks", Duration.ofMillis(500), this::runOnce);
     this.handlers = Map.copyOf(handlers);
     this.clock = clock;
     this.meters = meters;
@@ -68,23 +66,12 @@ public final class CrmTaskDispatcher implements Service {
   @Override
   public void start() {
     jdbi.useHandle(h -> tasks.releaseOwn(h, instanceId));
-    loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("crm-tasks").factory());
-    loop.scheduleWithFixedDelay(this::safeRun, 0, 500, TimeUnit.MILLISECONDS);
+    loop.start();
   }
 
   /** Asks for a round soon (after a turn queued a task). */
   public void wake() {
-    if (loop != null && !loop.isShutdown()) {
-      loop.execute(this::safeRun);
-    }
-  }
-
-  private void safeRun() {
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      log.warn("crm task round failed", e);
-    }
+    loop.wake();
   }
 
   /** One round; returns how many tasks completed. */
@@ -135,9 +122,6 @@ public final class CrmTaskDispatcher implements Service {
 
   @Override
   public void stop() throws InterruptedException {
-    loop.shutdown();
-    if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
-      loop.shutdownNow();
-    }
+    loop.stop();
   }
 }

@@ -15,9 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -50,7 +47,7 @@ public final class OutboxDispatcher implements Service {
   private final String instanceId;
   private final Backoff backoff;
   private final AtomicLong pending = new AtomicLong();
-  private ScheduledExecutorService loop;
+  private final WorkLoop loop;
 
   /**
    * {@code guard} judges every row before delivery (layer 3 and the daily cap), with contact-local
@@ -68,6 +65,7 @@ public final class OutboxDispatcher implements Service {
       String instanceId,
       Backoff backoff) {
     this.jdbi = jdbi;
+    this.loop = new WorkLoop("outbox", Duration.ofMillis(500), this::runOnce);
     this.check = new OutboundCheck(guard, teamZone, maxChars);
     this.channels = Map.copyOf(channels);
     this.fallback = fallback;
@@ -89,23 +87,12 @@ public final class OutboxDispatcher implements Service {
     if (released > 0) {
       log.info("took back {} outbox rows this instance claimed before a restart", released);
     }
-    loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox").factory());
-    loop.scheduleWithFixedDelay(this::safeRun, 0, 500, TimeUnit.MILLISECONDS);
+    loop.start();
   }
 
   /** Asks for a delivery round soon (after a turn committed new rows). */
   public void wake() {
-    if (loop != null && !loop.isShutdown()) {
-      loop.execute(this::safeRun);
-    }
-  }
-
-  private void safeRun() {
-    try {
-      runOnce();
-    } catch (RuntimeException e) {
-      log.warn("outbox round failed", e);
-    }
+    loop.wake();
   }
 
   /** One delivery round; returns how many rows were sent. */
@@ -202,14 +189,9 @@ public final class OutboxDispatcher implements Service {
   /** Ends the delivery loop, then delivers one last batch of what the final turns wrote. */
   @Override
   public void drain() throws InterruptedException {
-    if (loop.isShutdown()) {
-      return;
+    if (loop.stop()) {
+      loop.safeRound();
     }
-    loop.shutdown();
-    if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
-      loop.shutdownNow();
-    }
-    safeRun();
   }
 
   @Override
