@@ -34,6 +34,7 @@ for i in $(seq 1 "$instances"); do
   JORGE_PORT=$port JORGE_INSTANCE_ID="bench$i" JORGE_WEBHOOK_SIGNATURES=off \
     JORGE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" JORGE_DB_USER=postgres \
     JORGE_REDIS_URL="redis://127.0.0.1:$redis_port" JORGE_REDIS_PREFIX="bench:" \
+    JORGE_RATE_LIMITS="webhook_location=1000000/1m" \
     "$java" -Xmx512m -jar target/jorge.jar serve >"$work/app$i.log" 2>&1 &
   pids+=($!)
   ports+=("$port")

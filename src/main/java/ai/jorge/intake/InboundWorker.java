@@ -34,7 +34,10 @@ public final class InboundWorker implements Service {
 
   @Override
   public void start() {
-    workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("turn-", 0).factory());
+    // Turns from webhooks run on half the cores at most, so a burst of messages can never starve
+    // the acknowledgements: they queue here, stored durably, and catch up after the burst.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("turn-", 0).factory());
     recovery = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("turn-recovery").factory());
     recovery.scheduleWithFixedDelay(this::recover, 1, 2, TimeUnit.SECONDS);
   }
