@@ -38,7 +38,7 @@ public final class ConfigLoader {
           "won", "lost", "appointment_kept", "appointment_no_show", "not_interested",
           "unresponsive");
 
-  private static final Pattern LIMIT = Pattern.compile("(\\w+)=(\\d+)/(\\d+)([smhd])");
+  private static final Pattern LIMIT = Pattern.compile("(\\w+)\\s*=\\s*(\\d+)/(\\d+)([smhd])");
 
   private final Map<String, String> values;
 

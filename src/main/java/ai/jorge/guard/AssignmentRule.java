@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class AssignmentRule extends BaseRule {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_.]*");
   private static final Pattern REPEATED = Pattern.compile("(.)\\1*");
+  /** A rate such as {@code 1200/1m} (Jorge's own rate-limit syntax), never a credential. */
+  private static final Pattern RATE = Pattern.compile("^\\d+/\\d+[smhd](?![A-Za-z0-9])");
   private static final Pattern SELF_DESCRIBING =
       Pattern.compile("(?i)key|secret|passw|token");
 
@@ -56,7 +58,7 @@ final class AssignmentRule extends BaseRule {
 
   private boolean realLooking(String value, boolean quoted) {
     String v = value.strip();
-    if (v.length() < minLength || REPEATED.matcher(v).matches()) {
+    if (v.length() < minLength || REPEATED.matcher(v).matches() || RATE.matcher(v).find()) {
       return false;
     }
     char first = v.charAt(0);

@@ -71,7 +71,7 @@ class ConfigLoaderTest {
 
   @Test
   void rate_limits_override_only_the_tiers_given() {
-    JorgeConfig c = ConfigLoader.fromEnv(Map.of("JORGE_RATE_LIMITS", "chat_ip=5/1s"));
+    JorgeConfig c = ConfigLoader.fromEnv(Map.of("JORGE_RATE_LIMITS", "chat_ip = 5/1s"));
     assertThat(c.rateLimits().get("chat_ip").capacity()).isEqualTo(5);
     assertThat(c.rateLimits().get("chat_ip").period()).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.rateLimits().get("api_key").capacity()).isEqualTo(1200);
