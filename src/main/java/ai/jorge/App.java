@@ -257,6 +257,8 @@ public final class App implements AutoCloseable {
                 followUps,
                 new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent()),
                 scorer.turnListener()),
+            guard,
+            cfg.maxReplyChars(),
             () -> {
               dispatcher.wake();
               crmTasks.wake();

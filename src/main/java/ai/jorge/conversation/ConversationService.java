@@ -4,6 +4,7 @@ import ai.jorge.NotFoundException;
 import ai.jorge.crm.Calendar;
 import ai.jorge.events.Event;
 import ai.jorge.events.EventLog;
+import ai.jorge.guard.Guard;
 import ai.jorge.store.ContactRow;
 import ai.jorge.store.ConversationRow;
 import ai.jorge.store.Contacts;
@@ -65,6 +66,8 @@ public final class ConversationService {
       Duration silence,
       MeterRegistry meters,
       List<TurnListener> listeners,
+      Guard guard,
+      int maxReplyChars,
       Runnable afterTurn) {
     this.jdbi = jdbi;
     this.events = events;
@@ -77,7 +80,10 @@ public final class ConversationService {
     this.meters = meters;
     this.afterTurn = afterTurn;
     this.listeners = List.copyOf(listeners);
-    this.recorder = new TurnRecorder(messages, new ai.jorge.store.Outbox(), events, meters, json);
+    this.recorder =
+        new TurnRecorder(
+            messages, new ai.jorge.store.Outbox(), events, meters, json,
+            new ReplyGuard(guard, maxReplyChars));
   }
 
   /** Stores the message, runs the turn, and answers with what this message produced. */
@@ -179,7 +185,7 @@ public final class ConversationService {
     for (MessageRow m : pending) {
       long started = System.nanoTime();
       TurnResult r = engine.handle(state, m.body(), new TurnContext(now, zone, slots, silenced));
-      recorder.record(h, contact, m, state, r, now, published);
+      recorder.record(h, contact, row.id(), m, state, r, zone, now, published);
       messages.markProcessed(h, m.id(), now);
       Timer.builder("jorge.message.processing")
           .tag("bot", Qualification.wire(state.bot()))

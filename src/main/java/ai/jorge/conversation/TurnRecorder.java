@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes what one engine turn decided, inside the turn's transaction: outbound messages and their
@@ -25,6 +28,8 @@ import org.jdbi.v3.core.Handle;
  * An opted-out contact gets nothing but the opt-out confirmation, whatever the engine returned.
  */
 final class TurnRecorder {
+  private static final Logger log = LoggerFactory.getLogger(TurnRecorder.class);
+  private final ReplyGuard replyGuard;
   private final Messages messages;
   private final Outbox outbox;
   private final EventLog events;
@@ -32,7 +37,13 @@ final class TurnRecorder {
   private final ObjectMapper json;
 
   TurnRecorder(
-      Messages messages, Outbox outbox, EventLog events, MeterRegistry meters, ObjectMapper json) {
+      Messages messages,
+      Outbox outbox,
+      EventLog events,
+      MeterRegistry meters,
+      ObjectMapper json,
+      ReplyGuard replyGuard) {
+    this.replyGuard = replyGuard;
     this.messages = messages;
     this.outbox = outbox;
     this.events = events;
@@ -43,9 +54,11 @@ final class TurnRecorder {
   void record(
       Handle h,
       ContactRow contact,
+      String conversationId,
       MessageRow inbound,
       ConversationState before,
       TurnResult r,
+      ZoneId zone,
       Instant now,
       List<Event> out) {
     String cid = contact.id();
@@ -60,6 +73,15 @@ final class TurnRecorder {
       boolean confirmation = reply.kind() == Reply.Kind.OPT_OUT_CONFIRMATION;
       if (r.state().optedOut() && !confirmation) {
         Counter.builder("jorge.outbound.blocked").tag("reason", "opted_out").register(meters).increment();
+        continue;
+      }
+      var refused =
+          replyGuard.refusal(
+              contact, conversationId, inbound.channel(), reply, r.state().optedOut(),
+              sentToday(h, cid, now, zone), zone, now);
+      if (refused.isPresent()) {
+        Counter.builder("jorge.outbound.blocked").tag("reason", refused.get()).register(meters).increment();
+        log.warn("reply to contact {} refused by the guard ({})", cid, refused.get());
         continue;
       }
       long messageId =
@@ -194,6 +216,17 @@ final class TurnRecorder {
 
   private static Map<String, Object> answers(SideState side) {
     return side == null ? Map.of() : side.answers();
+  }
+
+  private static int sentToday(Handle h, String contactId, Instant now, ZoneId zone) {
+    Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    return h.createQuery(
+            "SELECT COUNT(*) FROM messages WHERE contact_id = :c AND direction = 'outbound' AND"
+                + " author = 'bot' AND received_at >= :since")
+        .bind("c", contactId)
+        .bind("since", dayStart)
+        .mapTo(Integer.class)
+        .one();
   }
 
   private static Map<String, Object> hotAlert(String cid, ContactRow contact, ConversationState s) {
