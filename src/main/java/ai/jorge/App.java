@@ -16,6 +16,7 @@ import ai.jorge.crm.Channel;
 import ai.jorge.crm.DiscardingChannel;
 import ai.jorge.crm.CrmTask;
 import ai.jorge.crm.CrmTaskDispatcher;
+import ai.jorge.crm.GhlAppointmentBooking;
 import ai.jorge.crm.GhlCalendar;
 import ai.jorge.crm.GhlChannel;
 import ai.jorge.crm.GhlClient;
@@ -236,10 +237,17 @@ public final class App implements AutoCloseable {
     cfg.notifyWebhookUrl()
         .ifPresent(url -> crmHandlers.put(CrmTask.AGENT_ALERT, new AgentAlerts(new WebhookNotifier(url, json), json)));
     ghl.ifPresent(client -> crmHandlers.put(CrmTask.CONTACT_SYNC, new GhlContactSync(client, json)));
+    boolean ghlCalendar = ghl.isPresent() && cfg.ghl().calendarId().isPresent();
+    if (ghlCalendar) {
+      crmHandlers.put(
+          CrmTask.APPOINTMENT_BOOKING,
+          new GhlAppointmentBooking(
+              ghl.get(), jdbi, json, cfg.ghl().calendarId().get(), cfg.ghl().locationId()));
+    }
     var crmTasks = new CrmTaskDispatcher(jdbi, crmHandlers, clock, meters, cfg.instanceId(), Backoff.DEFAULT);
     Calendar calendar =
-        ghl.isPresent() && cfg.ghl().calendarId().isPresent()
-            ? new GhlCalendar(ghl.get(), cfg.ghl().calendarId().get(), cfg.timezone(), clock)
+        ghlCalendar
+            ? new GhlCalendar(ghl.get(), cfg.ghl().calendarId().get(), cfg.timezone(), clock, jdbi)
             : new LocalCalendar(jdbi, cfg.timezone());
     var followUps = new FollowUps(events);
     var conversations =
@@ -255,7 +263,7 @@ public final class App implements AutoCloseable {
             meters,
             List.of(
                 followUps,
-                new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent()),
+                new CrmHooks(json, cfg.notifyWebhookUrl().isPresent(), ghl.isPresent(), ghlCalendar),
                 scorer.turnListener()),
             guard,
             cfg.maxReplyChars(),

@@ -1,6 +1,7 @@
 package ai.jorge.conversation;
 
 import ai.jorge.crm.AgentAlert;
+import ai.jorge.crm.AppointmentBooking;
 import ai.jorge.crm.ContactSync;
 import ai.jorge.crm.CrmTask;
 import ai.jorge.crm.CrmTasks;
@@ -16,19 +17,24 @@ import org.jdbi.v3.core.Handle;
 /**
  * Queues the CRM side effects of a turn in the turn's transaction: the agent alert when a lead
  * turns HOT (when a notifier is configured) and, for GoHighLevel contacts when the CRM is
- * configured, a sync of the temperature tag and answers whenever they changed. The calls
- * themselves run later from the task queue. Stateless and thread-safe.
+ * configured, a sync of the temperature tag and answers whenever they changed and, when a GHL
+ * calendar is configured, each appointment booked this turn, to be created on that calendar. Web
+ * chat and API leads get no GHL booking: GHL appointments need a GHL contact and Jorge does not
+ * create contacts in the CRM; their bookings stay in Jorge and still block the time (see {@code
+ * GhlCalendar}). The calls themselves run later from the task queue. Stateless and thread-safe.
  */
 public final class CrmHooks implements TurnListener {
   private final CrmTasks tasks = new CrmTasks();
   private final ObjectMapper json;
   private final boolean alerts;
   private final boolean sync;
+  private final boolean bookings;
 
-  public CrmHooks(ObjectMapper json, boolean alerts, boolean sync) {
+  public CrmHooks(ObjectMapper json, boolean alerts, boolean sync, boolean bookings) {
     this.json = json;
     this.alerts = alerts;
     this.sync = sync;
+    this.bookings = bookings;
   }
 
   @Override
@@ -43,6 +49,27 @@ public final class CrmHooks implements TurnListener {
           new ContactSync(batch.contact().externalId(), t == null ? null : t.name(), fields(batch.state()));
       tasks.enqueueLatest(h, cid, CrmTask.CONTACT_SYNC, write(payload), batch.now());
     }
+    if (bookings && "ghl".equals(batch.contact().source())) {
+      for (TurnResult r : batch.results()) {
+        if (r.booked() != null) {
+          tasks.enqueue(h, cid, CrmTask.APPOINTMENT_BOOKING, write(booking(h, batch, r.booked())), batch.now());
+        }
+      }
+    }
+  }
+
+  private static AppointmentBooking booking(Handle h, TurnBatch b, Appointment booked) {
+    long id =
+        h.createQuery(
+                "SELECT id FROM appointments WHERE contact_id = :c AND starts_at = :s AND status ="
+                    + " 'booked' ORDER BY id DESC LIMIT 1")
+            .bind("c", b.contact().id())
+            .bind("s", booked.start().toInstant())
+            .mapTo(Long.class)
+            .one();
+    return AppointmentBooking.of(
+        id, b.contact().externalId(), b.contact().locationId(), booked.start().toOffsetDateTime(),
+        b.contact().name());
   }
 
   private static boolean changed(TurnBatch b) {

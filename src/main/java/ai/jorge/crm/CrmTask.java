@@ -2,7 +2,10 @@ package ai.jorge.crm;
 
 import java.time.Instant;
 
-/** One queued call to the outside world about a contact: an agent alert or a CRM contact sync. */
+/**
+ * One queued call to the outside world about a contact: an agent alert, a CRM contact sync or a
+ * booking to create on the CRM calendar.
+ */
 public record CrmTask(
     long id,
     String contactId,
@@ -19,4 +22,7 @@ public record CrmTask(
 
   /** The contact's temperature tag and answers written to the CRM contact. */
   public static final String CONTACT_SYNC = "contact_sync";
+
+  /** A call Jorge booked, created on the GoHighLevel calendar. */
+  public static final String APPOINTMENT_BOOKING = "appointment_booking";
 }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs queued CRM tasks (agent alerts, contact syncs) through the handler for their kind, with
+ * Runs queued CRM tasks (agent alerts, contact syncs, GHL bookings) through the handler for their kind, with
  * the outbox's retry policy: conditional claims, exponential backoff honouring {@code
  * Retry-After}, retryable failures retried for a day. A task kind without a handler is marked
  * {@code skipped}. One worker thread per instance.

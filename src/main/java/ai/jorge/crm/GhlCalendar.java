@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Free appointment times from a GoHighLevel calendar ({@code GET /calendars/{id}/free-slots}) for
  * the next 7 days, in the team's time zone. Turns ask for slots on every message, so answers are
  * cached for a minute; when GHL cannot be reached the last answer is used, and with none the bot
- * tells the lead the agent will call. Thread-safe.
+ * tells the lead the agent will call. Times that would overlap a call Jorge has booked are never
+ * offered, checked on every call (not cached): GHL only learns of a booking when the queued
+ * {@link GhlAppointmentBooking} task has run, and until then it still reports the time as free.
+ * Thread-safe.
  */
 public final class GhlCalendar implements Calendar {
   private static final Logger log = LoggerFactory.getLogger(GhlCalendar.class);
@@ -32,12 +36,14 @@ public final class GhlCalendar implements Calendar {
   private final String calendarId;
   private final ZoneId zone;
   private final Clock clock;
+  private final BookedSlots booked;
   private Cached cached;
 
   private record Cached(Instant fetchedAt, List<ZonedDateTime> slots) {}
 
-  public GhlCalendar(GhlClient client, String calendarId, ZoneId zone, Clock clock) {
+  public GhlCalendar(GhlClient client, String calendarId, ZoneId zone, Clock clock, Jdbi jdbi) {
     this.client = client;
+    this.booked = new BookedSlots(jdbi);
     this.calendarId = calendarId;
     this.zone = zone;
     this.clock = clock;
@@ -46,7 +52,11 @@ public final class GhlCalendar implements Calendar {
   @Override
   public List<ZonedDateTime> openSlots(Instant from, int max) {
     List<ZonedDateTime> all = slots(from);
-    return all.stream().filter(s -> s.toInstant().isAfter(from)).limit(max).toList();
+    BookedSlots.Booked taken = booked.between(from, from.plus(HORIZON));
+    return all.stream()
+        .filter(s -> s.toInstant().isAfter(from) && !taken.blocks(s.toInstant()))
+        .limit(max)
+        .toList();
   }
 
   private synchronized List<ZonedDateTime> slots(Instant from) {

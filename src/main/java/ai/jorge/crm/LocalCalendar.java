@@ -8,9 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,22 +17,22 @@ import org.jdbi.v3.core.Jdbi;
  * at least two hours out, so the agent has time to prepare.
  */
 public final class LocalCalendar implements Calendar {
-  private static final Duration SLOT = Duration.ofMinutes(30);
+  private static final Duration SLOT = APPOINTMENT_LENGTH;
   private static final Duration LEAD_TIME = Duration.ofHours(2);
   private static final LocalTime OPEN = LocalTime.of(9, 0);
   private static final LocalTime CLOSE = LocalTime.of(17, 0);
-  private final Jdbi jdbi;
+  private final BookedSlots bookedSlots;
   private final ZoneId zone;
 
   public LocalCalendar(Jdbi jdbi, ZoneId zone) {
-    this.jdbi = jdbi;
+    this.bookedSlots = new BookedSlots(jdbi);
     this.zone = zone;
   }
 
   @Override
   public List<ZonedDateTime> openSlots(Instant from, int max) {
     Instant until = from.plus(Duration.ofDays(7));
-    Set<Instant> booked = booked(from, until);
+    BookedSlots.Booked booked = bookedSlots.between(from, until);
     List<ZonedDateTime> out = new ArrayList<>();
     ZonedDateTime earliest = from.plus(LEAD_TIME).atZone(zone);
     ZonedDateTime day = earliest.truncatedTo(ChronoUnit.DAYS);
@@ -43,7 +41,7 @@ public final class LocalCalendar implements Calendar {
         for (ZonedDateTime t = day.with(OPEN); t.toLocalTime().isBefore(CLOSE); t = t.plus(SLOT)) {
           if (!t.isBefore(earliest)
               && t.toInstant().isBefore(until)
-              && !booked.contains(t.toInstant())
+              && !booked.blocks(t.toInstant())
               && out.size() < max) {
             out.add(t);
           }
@@ -52,18 +50,5 @@ public final class LocalCalendar implements Calendar {
       day = day.plusDays(1);
     }
     return out;
-  }
-
-  private Set<Instant> booked(Instant from, Instant until) {
-    return new HashSet<>(
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT starts_at FROM appointments WHERE status = 'booked' AND starts_at"
-                            + " >= :f AND starts_at < :u")
-                    .bind("f", from)
-                    .bind("u", until)
-                    .mapTo(Instant.class)
-                    .list()));
   }
 }

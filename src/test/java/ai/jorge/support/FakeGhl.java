@@ -18,10 +18,11 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A fake GoHighLevel API on a local port (okhttp's MockWebServer): answers message sends with a
- * fresh message id, tag and contact updates with {}, and free-slot queries with the slots set by
- * the test. It can play an outage (the next N message sends answer a given status, with an optional
- * Retry-After) and hold a call open until released. It records every call and, separately, every
- * message send it acknowledged with 200. Thread-safe.
+ * fresh message id, appointment creations with the created appointment and a fresh id, tag and
+ * contact updates with {}, and free-slot queries with the slots set by the test. It can play an
+ * outage (the next N message sends, or appointment creations, answer a given status, with an
+ * optional Retry-After) and hold a call open until released. It records every call and,
+ * separately, every message send and appointment creation it acknowledged with 200. Thread-safe.
  */
 public final class FakeGhl implements AutoCloseable {
   private static final ObjectMapper JSON = Json.newMapper();
@@ -36,6 +37,10 @@ public final class FakeGhl implements AutoCloseable {
   private final AtomicInteger failureStatus = new AtomicInteger(500);
   private final AtomicReference<String> retryAfter = new AtomicReference<>();
   private final AtomicInteger sequence = new AtomicInteger();
+  private final List<Call> createdAppointments = new CopyOnWriteArrayList<>();
+  private final AtomicInteger appointmentFailuresLeft = new AtomicInteger();
+  private final AtomicInteger appointmentFailureStatus = new AtomicInteger(500);
+  private final AtomicInteger appointmentSequence = new AtomicInteger();
   private final AtomicReference<String> freeSlots = new AtomicReference<>("{}");
   private final AtomicInteger holdSendNumber = new AtomicInteger(-1);
   private final CountDownLatch holding = new CountDownLatch(1);
@@ -65,6 +70,17 @@ public final class FakeGhl implements AutoCloseable {
     failureStatus.set(status);
     retryAfter.set(retryAfterSeconds);
     failuresLeft.set(n);
+  }
+
+  /** The next {@code n} appointment creations answer {@code status}. */
+  public void failAppointments(int n, int status) {
+    appointmentFailureStatus.set(status);
+    appointmentFailuresLeft.set(n);
+  }
+
+  /** Appointment creations answered with 200, in order; the k-th got id {@code ghl-appt-k}. */
+  public List<Call> createdAppointments() {
+    return new ArrayList<>(createdAppointments);
   }
 
   public void freeSlots(String json) {
@@ -121,6 +137,19 @@ public final class FakeGhl implements AutoCloseable {
     if (send) {
       acknowledgedSends.add(call);
       return json("{\"conversationId\":\"conv-1\",\"messageId\":\"ghl-msg-" + sequence.incrementAndGet() + "\"}");
+    }
+    if ("POST".equals(r.getMethod()) && path.equals("/calendars/events/appointments")) {
+      if (appointmentFailuresLeft.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+        return new MockResponse.Builder()
+            .code(appointmentFailureStatus.get())
+            .body("{\"message\":\"The slot you have selected is no longer available\"}")
+            .build();
+      }
+      createdAppointments.add(call);
+      var created = ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy())
+          .put("id", "ghl-appt-" + appointmentSequence.incrementAndGet())
+          .put("status", "booked");
+      return json(created.toString());
     }
     if (path.contains("/free-slots")) {
       return json(freeSlots.get());
