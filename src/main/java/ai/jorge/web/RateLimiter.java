@@ -23,12 +23,22 @@ public interface RateLimiter {
       boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
 
     static Outcome of(RateLimit limit, ConsumptionProbe probe) {
-      return new Outcome(
+      return of(
+          limit,
           probe.isConsumed(),
+          probe.getRemainingTokens(),
+          probe.getNanosToWaitForReset(),
+          probe.getNanosToWaitForRefill());
+    }
+
+    static Outcome of(
+        RateLimit limit, boolean allowed, long remaining, long nanosToFull, long nanosToToken) {
+      return new Outcome(
+          allowed,
           limit.capacity(),
-          Math.max(0, probe.getRemainingTokens()),
-          seconds(probe.getNanosToWaitForReset()),
-          probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+          Math.max(0, remaining),
+          seconds(nanosToFull),
+          allowed ? 0 : Math.max(1, seconds(nanosToToken)));
     }
 
     private static long seconds(long nanos) {
