@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ public final class EventLog {
             .bind("t", topic)
             .mapTo(Long.class)
             .one();
-    Instant at = clock.instant();
+    // PostgreSQL keeps microseconds: cut here so a live event equals its replay from the log.
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     h.createUpdate(
             "INSERT INTO events (topic, seq, type, at, instance_id, data) VALUES (:topic, :seq,"
                 + " :type, :at, :instance, :data)")
