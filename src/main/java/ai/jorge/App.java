@@ -330,7 +330,8 @@ public final class App implements AutoCloseable {
                     meters,
                     clock),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock, scorer::latestView)),
-                new ScoringRoutes(jdbi, scorer, registry, learning, promotions, bodies, json),
+                new ScoringRoutes(
+                    jdbi, scorer, registry, learning, promotions, bodies, json, operations),
                 new ApiKeyRoutes(apiKeys, bodies, clock)));
     var scheduler =
         new JobScheduler(

@@ -2,6 +2,7 @@ package ai.jorge.scoring;
 
 import ai.jorge.InvalidInputException;
 import ai.jorge.JorgeException;
+import ai.jorge.guard.DangerousOperations;
 import ai.jorge.web.ApiError;
 import ai.jorge.web.Authenticator;
 import ai.jorge.web.HttpStatusException;
@@ -41,6 +42,7 @@ public final class ScoringRoutes implements RouteGroup {
   private final Promotions promotions;
   private final JsonBodies bodies;
   private final ObjectMapper json;
+  private final DangerousOperations operations;
 
   public ScoringRoutes(
       Jdbi jdbi,
@@ -49,7 +51,8 @@ public final class ScoringRoutes implements RouteGroup {
       LearningLoop learning,
       Promotions promotions,
       JsonBodies bodies,
-      ObjectMapper json) {
+      ObjectMapper json,
+      DangerousOperations operations) {
     this.jdbi = jdbi;
     this.scorer = scorer;
     this.registry = registry;
@@ -57,6 +60,7 @@ public final class ScoringRoutes implements RouteGroup {
     this.promotions = promotions;
     this.bodies = bodies;
     this.json = json;
+    this.operations = operations;
   }
 
   @Override
@@ -64,9 +68,34 @@ public final class ScoringRoutes implements RouteGroup {
     routes.post("/api/v1/ml/score", ctx -> ctx.json(scoreItem(bodies.object(ctx))), Role.VIEWER);
     routes.post("/api/v1/ml/batch-score", this::batch, Role.VIEWER);
     routes.get("/api/v1/ml/model", ctx -> ctx.json(model()), Role.VIEWER);
-    routes.post("/api/v1/ml/train", ctx -> ctx.json(learning.train("api").view()), Role.ADMIN);
-    routes.post("/api/v1/ml/rollback", ctx -> ctx.json(promotions.rollback()), Role.ADMIN);
+    routes.post(
+        "/api/v1/ml/train",
+        ctx -> {
+          authorizePromotion(ctx);
+          ctx.json(learning.train("api").view());
+        },
+        Role.ADMIN);
+    routes.post(
+        "/api/v1/ml/rollback",
+        ctx -> {
+          authorizePromotion(ctx);
+          ctx.json(promotions.rollback());
+        },
+        Role.ADMIN);
     routes.post("/api/v1/contacts/{id}/outcome", this::outcome, Role.AGENT);
+  }
+
+  /**
+   * Training may promote a model and rollback re-activates one: both pass the guard's layer 4
+   * (admin only, with a {@code reason} in the body, audited) before anything changes.
+   */
+  private void authorizePromotion(Context ctx) {
+    String reason = JsonBodies.optionalText(bodies.object(ctx), "reason");
+    operations.authorize(
+        DangerousOperations.PROMOTE_MODEL,
+        Authenticator.caller(ctx).role().wireName(),
+        reason == null ? "" : reason,
+        1);
   }
 
   private Map<String, Object> scoreItem(JsonNode item) {

@@ -159,7 +159,7 @@ class ModelLifecycleIT {
       assertThat(status(app, DefaultModel.VERSION)).isEqualTo("retired");
       await().atMost(Duration.ofSeconds(30)).until(() -> scoredVersion(app).equals("team-v2"));
 
-      var rollback = app.post("/api/v1/ml/rollback", "{}", TestApp.admin());
+      var rollback = app.post("/api/v1/ml/rollback", "{\"reason\":\"bad calibration after promotion\"}", TestApp.admin());
       assertThat(rollback.status()).isEqualTo(200);
       assertThat(rollback.json().get("version").asText()).isEqualTo(DefaultModel.VERSION);
       assertThat(rollback.json().get("rolled_back").asText()).isEqualTo("team-v2");
@@ -169,7 +169,7 @@ class ModelLifecycleIT {
       assertThat(model.at("/active/version").asText()).isEqualTo(DefaultModel.VERSION);
       assertThat(model.get("versions").toString()).contains("noisy").contains("team-v2");
 
-      var again = app.post("/api/v1/ml/rollback", "{}", TestApp.admin());
+      var again = app.post("/api/v1/ml/rollback", "{\"reason\":\"bad calibration after promotion\"}", TestApp.admin());
       assertThat(again.status()).isEqualTo(409);
       assertThat(again.json().at("/error/code").asText()).isEqualTo("conflict");
       assertThat(app.post("/api/v1/ml/rollback", "{}").status()).isEqualTo(401);

@@ -356,8 +356,15 @@ class ScoringApiIT {
     app.post("/api/v1/contacts/" + id + "/outcome", "{\"outcome\":\"won\"}", TestApp.admin());
     assertThat(app.post("/api/v1/ml/train", "{}").status()).isEqualTo(401);
     long versions = app.count("model_versions");
+    var unexplained = app.post("/api/v1/ml/train", "{}", TestApp.admin());
+    assertThat(unexplained.status()).as("layer 4 wants a reason").isEqualTo(403);
+    assertThat(unexplained.json().at("/error/code").asText()).isEqualTo("operation_refused");
+    assertThat(app.count("model_versions")).isEqualTo(versions);
+    assertThat(ai.jorge.support.Scrape.value(
+            app, "jorge_guard_decisions_total", "layer", "4", "decision", "block"))
+        .isGreaterThanOrEqualTo(1);
 
-    var r = app.post("/api/v1/ml/train", "{}", TestApp.admin());
+    var r = app.post("/api/v1/ml/train", "{\"reason\":\"new outcomes recorded\"}", TestApp.admin());
 
     assertThat(r.status()).isEqualTo(200);
     JsonNode j = r.json();
