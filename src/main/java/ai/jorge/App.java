@@ -3,6 +3,9 @@ package ai.jorge;
 import ai.jorge.cli.DemoTraffic;
 import ai.jorge.config.JorgeConfig;
 import ai.jorge.config.SignatureMode;
+import ai.jorge.contacts.ContactDeletion;
+import ai.jorge.contacts.ContactExport;
+import ai.jorge.contacts.ContactOperationRoutes;
 import ai.jorge.conversation.BotSettings;
 import ai.jorge.conversation.ContactRoutes;
 import ai.jorge.conversation.ContactViews;
@@ -329,6 +332,10 @@ public final class App implements AutoCloseable {
                     limits,
                     meters,
                     clock),
+                new ContactOperationRoutes(
+                    new ContactExport(jdbi, operations),
+                    new ContactDeletion(jdbi, operations, events, json),
+                    bodies),
                 new ContactRoutes(new ContactViews(jdbi, json, events, clock, scorer::latestView)),
                 new ScoringRoutes(
                     jdbi, scorer, registry, learning, promotions, bodies, json, operations),
