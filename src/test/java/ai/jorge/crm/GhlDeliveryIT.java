@@ -59,7 +59,7 @@ class GhlDeliveryIT {
       for (int i = 1; i <= 3; i++) {
         inbound(app, "ghl-outage-" + i, "m-outage-" + i, "Hi, I'm thinking about selling my house");
       }
-      await().atMost(Duration.ofSeconds(15)).until(() -> app.count("outbox") == 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> app.count("outbox") == 3);
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(200))
@@ -104,7 +104,7 @@ class GhlDeliveryIT {
       ghl.fail(1, 429, "120");
       Instant before = clock.instant();
       inbound(app, "ghl-429", "m-429", "Hi, I'm thinking about selling my house");
-      await().atMost(Duration.ofSeconds(15)).until(() -> ghl.calls("POST", "/conversations/messages").size() == 1
+      await().atMost(Duration.ofSeconds(30)).until(() -> ghl.calls("POST", "/conversations/messages").size() == 1
           && ((Number) outbox(app).get(0).get("attempts")).intValue() == 1
           && "pending".equals(outbox(app).get(0).get("status")));
       Instant next = nextAttempt(app);
@@ -130,7 +130,7 @@ class GhlDeliveryIT {
     try (FakeGhl ghl = new FakeGhl(); TestApp app = start(backend, ghl, clock)) {
       ghl.fail(1, 422, null);
       inbound(app, "ghl-422", "m-422", "Hi, I'm thinking about selling my house");
-      await().atMost(Duration.ofSeconds(15)).until(() -> outboxWith(app, "failed") == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> outboxWith(app, "failed") == 1);
       clock.advance(Duration.ofHours(1));
       app.app().delivery().outbox().runOnce();
       assertThat(ghl.calls("POST", "/conversations/messages")).hasSize(1);
@@ -146,7 +146,7 @@ class GhlDeliveryIT {
       String c = "ghl-sync";
       inbound(app, c, "m-sync-1", "Hi, I'm thinking about selling my house");
       inbound(app, c, "m-sync-2", "We're relocating to Austin for my husband's job");
-      await().atMost(Duration.ofSeconds(15)).until(() -> ghl.calls("PUT", "/contacts/" + c).stream()
+      await().atMost(Duration.ofSeconds(30)).until(() -> ghl.calls("PUT", "/contacts/" + c).stream()
           .anyMatch(call -> call.body().toString().contains("relocation")));
 
       var tagAdds = ghl.calls("POST", "/contacts/" + c + "/tags");
@@ -169,7 +169,7 @@ class GhlDeliveryIT {
     MutableClock clock = new MutableClock(java.time.ZonedDateTime.of(2025, 6, 1, 20, 55, 0, 0, la).toInstant());
     try (FakeGhl ghl = new FakeGhl(); TestApp app = start(backend, ghl, clock)) {
       inbound(app, "ghl-late", "m-late", "Hi, I'm thinking about selling my house");
-      await().atMost(Duration.ofSeconds(15)).until(() -> ghl.acknowledgedSends().size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> ghl.acknowledgedSends().size() == 1);
 
       ghl.fail(1_000, 500, null);
       clock.advance(Duration.ofDays(2).plusMinutes(1));
