@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,19 +109,6 @@ public final class EventLog {
       return json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data is not serialisable", e);
-    }
-  }
-
-  /** Collects events appended during one transaction so they are published after it commits. */
-  public static final class Batch {
-    private final List<Event> events = new ArrayList<>();
-
-    public void add(Event e) {
-      events.add(e);
-    }
-
-    public List<Event> events() {
-      return List.copyOf(events);
     }
   }
 }

@@ -76,10 +76,6 @@ public final class ApiKeys {
         == 1;
   }
 
-  /** The role of an active key, recording when it was last used (to the minute). */
-  public Optional<String> authenticate(String secret, Instant now) {
-    return identify(secret, now).map(ApiKey::role);
-  }
 
   /** The active key with this secret, recording when it was last used (to the minute). */
   public Optional<ApiKey> identify(String secret, Instant now) {

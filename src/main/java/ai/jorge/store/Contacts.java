@@ -1,7 +1,5 @@
 package ai.jorge.store;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -45,19 +43,5 @@ public final class Contacts {
         .bind("email", email)
         .bind("channel", channel)
         .execute();
-  }
-
-  public List<ContactRow> recent(Handle h, int limit) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM contacts ORDER BY created_at DESC LIMIT :n")
-        .bind("n", limit)
-        .mapTo(ContactRow.class)
-        .list();
-  }
-
-  public long countCreatedSince(Handle h, Instant since) {
-    return h.createQuery("SELECT COUNT(*) FROM contacts WHERE created_at >= :since")
-        .bind("since", since)
-        .mapTo(Long.class)
-        .one();
   }
 }

@@ -88,8 +88,4 @@ public final class Messages {
         .mapTo(MessageRow.class)
         .list();
   }
-
-  public long count(Handle h) {
-    return h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one();
-  }
 }
