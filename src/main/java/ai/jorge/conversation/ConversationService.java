@@ -122,13 +122,7 @@ public final class ConversationService {
     Instant now = clock.instant();
     ContactRow contact = findOrCreateContact(in, now, firstState);
     String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
-    if (key != null) {
-      Optional<MessageRow> existing = jdbi.withHandle(h -> messages.findByDedupeKey(h, key));
-      if (existing.isPresent()) {
-        meters.counter("jorge.webhook.duplicates").increment();
-        return new Stored(contact.id(), existing.get().id(), true, existing.get().truncated());
-      }
-    }
+    // No look-up first: the unique dedupe key answers "seen before?" in the insert itself.
     try {
       long id =
           jdbi.inTransaction(

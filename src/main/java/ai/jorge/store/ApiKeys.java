@@ -76,7 +76,6 @@ public final class ApiKeys {
         == 1;
   }
 
-
   /** The active key with this secret, recording when it was last used (to the minute). */
   public Optional<ApiKey> identify(String secret, Instant now) {
     String hash = hash(secret);
