@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An event as sent on the WebSocket, serialised at most once per audience however many clients
- * receive it: the full form and the viewer form without contact details. Thread-safe.
+ * An event as sent on the WebSocket, serialised to UTF-8 at most once per audience however many
+ * clients receive it: the full form and the viewer form without contact details. Thread-safe.
  */
 final class Rendered {
   private final Event event;
   private final ObjectMapper json;
-  private volatile String full;
-  private volatile String redacted;
+  private volatile byte[] full;
+  private volatile byte[] redacted;
 
   Rendered(Event event, ObjectMapper json) {
     this.event = event;
@@ -24,16 +24,17 @@ final class Rendered {
     return event;
   }
 
-  String json(boolean viewer) {
+  /** The frame payload; callers must not modify it. */
+  byte[] utf8(boolean viewer) {
     if (viewer) {
-      String r = redacted;
+      byte[] r = redacted;
       if (r == null) {
         r = write(ViewerRedaction.redact(event.data()));
         redacted = r;
       }
       return r;
     }
-    String f = full;
+    byte[] f = full;
     if (f == null) {
       f = write(event.data());
       full = f;
@@ -41,7 +42,7 @@ final class Rendered {
     return f;
   }
 
-  private String write(Map<String, Object> data) {
+  private byte[] write(Map<String, Object> data) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "event");
     m.put("topic", event.topic());
@@ -50,7 +51,7 @@ final class Rendered {
     m.put("at", event.at());
     m.put("data", data);
     try {
-      return json.writeValueAsString(m);
+      return json.writeValueAsBytes(m);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event is not serialisable", e);
     }

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * which subscribes itself to the {@code ml} and {@code metrics} topics). Origin checked at the
  * handshake; the first message must authenticate within 5 s with an API key or a ticket from
  * {@code POST /api/v1/ws/ticket}, else close 4401; subscriptions replay from the {@link EventLog}
- * then stream live without gaps or duplicates; a client whose queue overflows is closed with 4008.
+ * then stream live without gaps or duplicates; a client more than the queue capacity behind is
+ * closed with 4008. Publishing stores each event once in its topic's {@link TopicRing}; every
+ * {@link #WRITE_INTERVAL} each client's sender writes what it has not sent yet in one batch.
  * Thread-safe; App owns its lifecycle.
  */
 public final class WebSocketHub implements Service, RouteGroup {
@@ -49,6 +52,11 @@ public final class WebSocketHub implements Service, RouteGroup {
   private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration HEARTBEAT = Duration.ofSeconds(30);
   private static final int MAX_MESSAGE_CHARS = 16 * 1024;
+  /**
+   * How long live events may wait so that one write carries several: at 200 events/s to 1,000
+   * clients this turns 200,000 writes a second into 40,000 (BENCHMARKS.md, WebSocket fan-out).
+   */
+  private static final Duration WRITE_INTERVAL = Duration.ofMillis(25);
 
   private final EventBus bus;
   private final EventLog events;
@@ -59,6 +67,7 @@ public final class WebSocketHub implements Service, RouteGroup {
   private final int capacity;
   private final String instanceId;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, TopicRing> rings;
   private final Counter sent;
   private final Counter evictions;
   private volatile ScheduledExecutorService timer;
@@ -82,6 +91,9 @@ public final class WebSocketHub implements Service, RouteGroup {
     this.origins = origins;
     this.capacity = capacity;
     this.instanceId = instanceId;
+    Map<String, TopicRing> r = new HashMap<>();
+    EventLog.TOPICS.forEach(t -> r.put(t, new TopicRing(capacity)));
+    this.rings = Map.copyOf(r);
     Gauge.builder("jorge.ws.connections", clients, Map::size).register(meters);
     this.sent = Counter.builder("jorge.ws.events").register(meters);
     this.evictions = Counter.builder("jorge.ws.evictions").register(meters);
@@ -97,7 +109,25 @@ public final class WebSocketHub implements Service, RouteGroup {
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("ws-timer").unstarted(r));
+    timer.scheduleAtFixedRate(
+        this::writeTick, WRITE_INTERVAL.toNanos(), WRITE_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
     subscription = bus.subscribe(this::onEvent);
+  }
+
+  /**
+   * Lets every client with something to send write it: live events wait for the next tick so that
+   * the events of one interval share one write per client instead of one write each. A client
+   * more than the capacity behind is evicted here, so a stalled sender cannot hide.
+   */
+  private void writeTick() {
+    for (WsClient c : clients.values()) {
+      long behind = c.backlog();
+      if (behind > capacity) {
+        evict(c);
+      } else if (behind > 0 || c.hasControl()) {
+        c.wake();
+      }
+    }
   }
 
   @Override
@@ -153,7 +183,7 @@ public final class WebSocketHub implements Service, RouteGroup {
     }
     ctx.session.setMaxTextMessageSize(MAX_MESSAGE_CHARS);
     ctx.enableAutomaticPings(HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
-    var client = new WsClient(ctx.sessionId(), ctx.session, this, capacity);
+    var client = new WsClient(ctx.sessionId(), ctx.session, this);
     clients.put(client.id(), client);
     client.start();
     t.schedule(
@@ -227,10 +257,14 @@ public final class WebSocketHub implements Service, RouteGroup {
   }
 
   private void onEvent(Event e) {
-    Rendered r = new Rendered(e, json);
-    for (WsClient c : clients.values()) {
-      c.publish(r);
+    TopicRing ring = rings.get(e.topic());
+    if (ring != null) {
+      ring.put(new Rendered(e, json));
     }
+  }
+
+  TopicRing ring(String topic) {
+    return rings.get(topic);
   }
 
   private void closed(String sessionId) {
@@ -243,7 +277,7 @@ public final class WebSocketHub implements Service, RouteGroup {
   void evict(WsClient client) {
     if (client.isOpen()) {
       evictions.increment();
-      log.warn("evicting slow WebSocket client {} (queue of {} full)", client.id(), capacity);
+      log.warn("evicting slow WebSocket client {} (more than {} events behind)", client.id(), capacity);
       client.close(CLOSE_SLOW_CONSUMER, "slow consumer: queue full");
     }
   }
@@ -273,8 +307,10 @@ public final class WebSocketHub implements Service, RouteGroup {
     return new Rendered(e, json);
   }
 
-  void countSent() {
-    sent.increment();
+  void countSent(int n) {
+    if (n > 0) {
+      sent.increment(n);
+    }
   }
 
   private String welcome(Caller caller) {

@@ -2,62 +2,68 @@ package ai.jorge.events;
 
 import ai.jorge.web.Caller;
 import ai.jorge.web.Role;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One WebSocket connection: its caller, its subscriptions and a bounded queue drained by a virtual
- * thread that hands Jetty a batch of frames and waits until they are written before taking more.
- * The publishing thread only offers to the queue, so a slow client never holds anyone up; when
- * the queue is full the client is evicted. The sender
- * alone owns {@link #last}: it replays from the log on subscribe, drops seqs already sent and
- * fills any gap from the log, so each client sees every seq of a topic once, in order.
+ * One WebSocket connection: its caller, a cursor per subscribed topic and a virtual thread, the
+ * sender, which alone writes to the socket. Live events are not queued per client: the sender
+ * reads them from the hub's shared {@link TopicRing}s from its cursors, and from the log for
+ * whatever a ring no longer (or not yet) holds, so each client sees every seq of a topic once, in
+ * order. Control messages (welcome, pong, errors, subscriptions) go through a small queue. The
+ * sender hands Jetty a batch of frames and waits until they are written before taking more; a
+ * client whose cursor falls more than the capacity behind is evicted by the hub.
  */
 final class WsClient {
   private static final long SEND_TIMEOUT_SECONDS = 30;
   private static final int REPLAY_PAGE = 500;
   private static final int BATCH = 64;
+  private static final int CONTROL_CAPACITY = 64;
 
   /** Work for the sender thread, in arrival order. */
   sealed interface Item {}
 
   record Control(String json) implements Item {}
 
-  record Live(Rendered event) implements Item {}
-
   record Subscribe(Map<String, Long> since) implements Item {}
 
   private final String id;
   private final Session session;
+  private final CoreSession frames;
   private final WebSocketHub hub;
-  private final LinkedBlockingQueue<Item> queue;
+  private final LinkedBlockingQueue<Item> control = new LinkedBlockingQueue<>(CONTROL_CAPACITY);
   private final AtomicBoolean open = new AtomicBoolean(true);
-  private final Map<String, Long> last = new HashMap<>();
+  private final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
   private volatile Caller caller;
-  private volatile Set<String> topics = Set.of();
-  private Thread sender;
-  private CompletableFuture<Void> inFlight;
+  private volatile Thread sender;
+  private boolean pending;
 
-  WsClient(String id, Session session, WebSocketHub hub, int capacity) {
+  WsClient(String id, Session session, WebSocketHub hub) {
     this.id = id;
     this.session = session;
+    this.frames = ((WebSocketSession) session).getCoreSession();
     this.hub = hub;
-    this.queue = new LinkedBlockingQueue<>(capacity);
   }
 
   void start() {
-    sender = Thread.ofVirtual().name("ws-" + id).start(this::drain);
+    sender = Thread.ofVirtual().name("ws-" + id).start(this::run);
   }
 
   String id() {
@@ -80,82 +86,77 @@ final class WsClient {
     return open.get();
   }
 
-  /**
-   * Accepts the caller: queues the welcome, then the automatic subscription if any. Locked with
-   * {@link #publish} so no live event can slip between the welcome and the subscription.
-   */
-  synchronized void authenticate(Caller c, String welcome, Map<String, Long> autoSince) {
+  /** Accepts the caller: queues the welcome, then the automatic subscription if any. */
+  void authenticate(Caller c, String welcome, Map<String, Long> autoSince) {
     this.caller = c;
     offer(new Control(welcome));
     if (!autoSince.isEmpty()) {
-      subscribe(autoSince);
+      offer(new Subscribe(autoSince));
     }
+    wake();
   }
 
-  /**
-   * Queues a subscription and starts taking live events of its topics, atomically with respect to
-   * {@link #publish}: every live event of these topics is queued after the subscription.
-   */
-  synchronized void subscribe(Map<String, Long> since) {
+  /** Queues a subscription: the sender replays the log after {@code since}, then goes live. */
+  void subscribe(Map<String, Long> since) {
     offer(new Subscribe(since));
-    var all = new java.util.HashSet<>(topics);
-    all.addAll(since.keySet());
-    topics = Set.copyOf(all);
+    wake();
   }
 
   void control(String json) {
     offer(new Control(json));
-  }
-
-  /** Called on the publishing thread: never waits for the network. */
-  void publish(Rendered event) {
-    if (caller == null) {
-      return;
-    }
-    synchronized (this) {
-      if (topics.contains(event.event().topic())) {
-        offer(new Live(event));
-      }
-    }
+    wake();
   }
 
   private void offer(Item item) {
-    if (open.get() && !queue.offer(item)) {
+    if (open.get() && !control.offer(item)) {
       hub.evict(this);
+    }
+  }
+
+  /** How many events the furthest-behind subscribed topic has not been sent yet. */
+  long backlog() {
+    long behind = 0;
+    for (var e : cursors.entrySet()) {
+      behind = Math.max(behind, hub.ring(e.getKey()).latest() - e.getValue().get());
+    }
+    return behind;
+  }
+
+  boolean hasControl() {
+    return !control.isEmpty();
+  }
+
+  /** Lets the sender write whatever is waiting; the hub calls this on every write tick. */
+  void wake() {
+    Thread t = sender;
+    if (t != null) {
+      LockSupport.unpark(t);
     }
   }
 
   /** Stops the sender; the connection is closed or being closed. */
   void closed() {
-    if (open.compareAndSet(true, false) && sender != null) {
-      sender.interrupt();
+    Thread t = sender;
+    if (open.compareAndSet(true, false) && t != null) {
+      t.interrupt();
     }
   }
 
   void close(int code, String reason) {
     closed();
-    session.close(code, reason, Callback.NOOP);
+    session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
   }
 
-  private void drain() {
-    List<Item> batch = new ArrayList<>();
+  private void run() {
     try {
       while (open.get()) {
-        Item first = queue.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          continue;
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          return;
         }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        for (Item item : batch) {
-          switch (item) {
-            case Control c -> write(c.json());
-            case Subscribe s -> replay(s.since());
-            case Live l -> deliver(l.event());
-          }
+        while (open.get() && writeSome()) {
+          // more was waiting than one batch holds
         }
-        batch.clear();
-        flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -165,86 +166,107 @@ final class WsClient {
     }
   }
 
+  /** Writes queued control messages and a batch of live events; true when more is waiting. */
+  private boolean writeSome() throws InterruptedException {
+    Item item;
+    int n = 0;
+    while (n++ < BATCH && (item = control.poll()) != null) {
+      switch (item) {
+        case Control c -> write(c.json().getBytes(StandardCharsets.UTF_8));
+        case Subscribe s -> replay(s.since());
+      }
+    }
+    boolean more = false;
+    for (var e : cursors.entrySet()) {
+      more |= sendLive(e.getKey(), e.getValue());
+    }
+    flush();
+    return more || !control.isEmpty();
+  }
+
+  /** Sends up to a batch of a topic's events after its cursor; true when more are waiting. */
+  private boolean sendLive(String topic, AtomicLong cursor) throws InterruptedException {
+    TopicRing ring = hub.ring(topic);
+    long latest = ring.latest();
+    long upTo = Math.min(latest, cursor.get() + BATCH);
+    boolean viewer = viewer();
+    int sent = 0;
+    for (long seq = cursor.get() + 1; seq <= upTo; seq++) {
+      Rendered r = ring.get(seq);
+      if (r == null) {
+        fill(topic, cursor, upTo);
+        break;
+      }
+      write(r.utf8(viewer));
+      cursor.set(seq);
+      sent++;
+    }
+    hub.countSent(sent);
+    return latest > cursor.get();
+  }
+
   private void replay(Map<String, Long> since) throws InterruptedException {
     for (var e : since.entrySet()) {
       String topic = e.getKey();
       long from = e.getValue();
       if (hub.beyondRetention(topic, from)) {
         long latest = hub.log().latestSeq(topic);
-        last.put(topic, latest);
-        send(hub.resync(topic, latest));
+        cursors.put(topic, new AtomicLong(latest));
+        write(hub.resync(topic, latest).getBytes(StandardCharsets.UTF_8));
+        flush();
         continue;
       }
-      last.put(topic, from);
-      fill(topic, Long.MAX_VALUE);
+      AtomicLong cursor = new AtomicLong(from);
+      fill(topic, cursor, Long.MAX_VALUE);
+      cursors.put(topic, cursor);
     }
-  }
-
-  private void deliver(Rendered r) throws InterruptedException {
-    Event e = r.event();
-    Long seen = last.get(e.topic());
-    if (seen == null || e.seq() <= seen) {
-      return;
-    }
-    if (e.seq() > seen + 1) {
-      fill(e.topic(), e.seq() - 1);
-    }
-    if (e.seq() > last.get(e.topic())) {
-      sendEvent(e.topic(), e.seq(), r.json(viewer()));
-    }
-  }
-
-  /** Sends every logged event of a topic after the last one sent, up to {@code upTo}. */
-  private void fill(String topic, long upTo) throws InterruptedException {
-    while (true) {
-      long from = last.get(topic);
-      if (from >= upTo) {
-        return;
-      }
-      int n = (int) Math.min(REPLAY_PAGE, upTo - from);
-      List<Event> page = hub.log().since(topic, from, n);
-      for (Event e : page) {
-        sendEvent(topic, e.seq(), hub.render(e).json(viewer()));
-      }
-      flush();
-      if (page.size() < n) {
-        return;
-      }
-    }
-  }
-
-  private void sendEvent(String topic, long seq, String json) {
-    write(json);
-    last.put(topic, seq);
-    hub.countSent();
   }
 
   /**
-   * Queues a frame with Jetty without waiting; frames complete in order, so {@link #flush} waits
-   * for the last one only. At most one batch is ever in flight, which keeps the bound real.
+   * Sends the logged events of a topic after the cursor, up to {@code upTo}. Seqs the log no
+   * longer holds are passed over: they cannot be sent to anyone.
    */
-  private void write(String json) {
-    var done = new CompletableFuture<Void>();
-    session.sendText(json, Callback.from(() -> done.complete(null), done::completeExceptionally));
-    inFlight = done;
+  private void fill(String topic, AtomicLong cursor, long upTo) throws InterruptedException {
+    boolean viewer = viewer();
+    while (cursor.get() < upTo) {
+      int n = (int) Math.min(REPLAY_PAGE, upTo - cursor.get());
+      List<Event> page = hub.log().since(topic, cursor.get(), n);
+      for (Event e : page) {
+        write(hub.render(e).utf8(viewer));
+        cursor.set(e.seq());
+      }
+      hub.countSent(page.size());
+      flush();
+      if (page.size() < n) {
+        if (upTo != Long.MAX_VALUE) {
+          cursor.set(Math.max(cursor.get(), upTo));
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Hands Jetty a frame to batch without writing it yet; {@link #flush} writes the batch with as
+   * few syscalls as the socket allows and waits for it. At most one batch is ever in flight.
+   */
+  private void write(byte[] utf8) {
+    frames.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)), Callback.NOOP, true);
+    pending = true;
   }
 
   private void flush() throws InterruptedException {
-    CompletableFuture<Void> last = inFlight;
-    if (last == null) {
+    if (!pending) {
       return;
     }
-    inFlight = null;
+    pending = false;
+    var done = new CompletableFuture<Void>();
+    frames.flush(Callback.from(() -> done.complete(null), done::completeExceptionally));
     try {
-      last.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      done.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new SendFailed();
     }
-  }
-
-  private void send(String json) throws InterruptedException {
-    write(json);
-    flush();
   }
 
   /** The connection can no longer take frames. */
