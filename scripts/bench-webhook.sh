@@ -16,7 +16,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -35,7 +35,7 @@ for i in $(seq 1 "$instances"); do
     JORGE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" JORGE_DB_USER=postgres \
     JORGE_REDIS_URL="redis://127.0.0.1:$redis_port" JORGE_REDIS_PREFIX="bench:" \
     JORGE_RATE_LIMITS="webhook_location=1000000/1m" \
-    "$java" -Xmx512m -jar target/jorge.jar serve >"$work/app$i.log" 2>&1 &
+    "$java" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/jorge.jar serve >"$work/app$i.log" 2>&1 &
   pids+=($!)
   ports+=("$port")
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
@@ -61,4 +61,15 @@ if [ "$instances" -gt 1 ]; then
 fi
 
 echo "instances=$instances target=$target cpus=$(nproc) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-"$java" src/test/java/ai/jorge/bench/WebhookAckLoad.java "$target" "$rate" "$seconds" 5
+"$java" src/test/java/ai/jorge/bench/WebhookAckLoad.java "$target" "$rate" "$seconds" "${WARMUP:-5}"
+# The server's own view, per instance: time inside Jetty from request to response (the client's
+# latency above adds connection set-up and the generator's own scheduling).
+for p in "${ports[@]}"; do
+  curl -s "http://127.0.0.1:$p/metrics" | awk -v port="$p" '
+    /^jorge_http_server_requests_seconds_bucket/ && /webhooks\/ghl/ && /status="200"/ {
+      match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5); n[le] += $NF }
+    /^jorge_http_server_requests_seconds_count/ && /webhooks\/ghl/ && /status="200"/ { total += $NF }
+    /^jorge_http_server_requests_seconds_max/ && /webhooks\/ghl/ && /status="200"/ { if ($NF > max) max = $NF }
+    END { printf "server %s: acknowledged=%d, within 150 ms: %.2f%%, slowest of the last minute: %.0f ms\n",
+                 port, total, 100 * n["0.15"] / total, max * 1000 }'
+done

@@ -252,7 +252,7 @@ public final class App implements AutoCloseable {
         ghlCalendar
             ? new GhlCalendar(ghl.get(), cfg.ghl().calendarId().get(), cfg.timezone(), clock, jdbi)
             : new LocalCalendar(jdbi, cfg.timezone());
-    var followUps = new FollowUps(events);
+    var followUps = new FollowUps();
     var conversations =
         new ConversationService(
             jdbi,
@@ -278,7 +278,8 @@ public final class App implements AutoCloseable {
         new FollowUpJob(
             jdbi, json, events, followUps, FollowUpTexts.defaults(), cfg.agentName(), cfg.timezone(),
             clock, meters, dispatcher::wake);
-    var worker = new InboundWorker(conversations);
+    var gate = new IntakeGate();
+    var worker = new InboundWorker(conversations, gate);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
     var users = new Users(jdbi, clock);
@@ -293,7 +294,6 @@ public final class App implements AutoCloseable {
     var system =
         new SystemStatus(
             jdbi, cfg.instanceId(), version(), database::isReachable, hub::connections, clock);
-    var gate = new IntakeGate();
     var checks = new ArrayList<Readiness.Check>();
     checks.add(new Readiness.Check("database", database::isReachable));
     if (bus instanceof RedisEventBus redis) {

@@ -3,6 +3,7 @@ package ai.jorge.conversation;
 import ai.jorge.NotFoundException;
 import ai.jorge.crm.Calendar;
 import ai.jorge.events.Event;
+import ai.jorge.events.EventDrafts;
 import ai.jorge.events.EventLog;
 import ai.jorge.guard.Guard;
 import ai.jorge.store.ContactRow;
@@ -82,7 +83,7 @@ public final class ConversationService {
     this.listeners = List.copyOf(listeners);
     this.recorder =
         new TurnRecorder(
-            messages, new ai.jorge.store.Outbox(), events, meters, json,
+            messages, new ai.jorge.store.Outbox(), meters, json,
             new ReplyGuard(guard, maxReplyChars));
   }
 
@@ -147,15 +148,20 @@ public final class ConversationService {
 
   /** Processes every unprocessed inbound message of a contact, oldest provider time first. */
   public void processPending(String contactId) {
-    List<Event> published = new ArrayList<>();
-    jdbi.useTransaction(h -> processLocked(h, contactId, published));
+    List<Event> published =
+        jdbi.inTransaction(
+            h -> {
+              EventDrafts drafts = new EventDrafts();
+              processLocked(h, contactId, drafts);
+              return events.append(h, drafts);
+            });
     if (!published.isEmpty()) {
       events.publish(published);
       afterTurn.run();
     }
   }
 
-  private void processLocked(Handle h, String contactId, List<Event> published) {
+  private void processLocked(Handle h, String contactId, EventDrafts published) {
     long waitStart = System.nanoTime();
     ConversationRow row = conversations.lock(h, contactId);
     Timer.builder("jorge.conversation.lock.wait")

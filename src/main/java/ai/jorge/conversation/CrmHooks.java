@@ -1,11 +1,11 @@
 package ai.jorge.conversation;
 
+import ai.jorge.events.EventDrafts;
 import ai.jorge.crm.AgentAlert;
 import ai.jorge.crm.AppointmentBooking;
 import ai.jorge.crm.ContactSync;
 import ai.jorge.crm.CrmTask;
 import ai.jorge.crm.CrmTasks;
-import ai.jorge.events.Event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZonedDateTime;
@@ -38,7 +38,7 @@ public final class CrmHooks implements TurnListener {
   }
 
   @Override
-  public void afterTurns(Handle h, TurnBatch batch, List<Event> out) {
+  public void afterTurns(Handle h, TurnBatch batch, EventDrafts events) {
     String cid = batch.contact().id();
     if (alerts && batch.turnedHot()) {
       tasks.enqueue(h, cid, CrmTask.AGENT_ALERT, write(alert(batch)), batch.now());

@@ -1,7 +1,6 @@
 package ai.jorge.conversation;
 
-import ai.jorge.events.Event;
-import ai.jorge.events.EventLog;
+import ai.jorge.events.EventDrafts;
 import ai.jorge.store.ContactRow;
 import ai.jorge.store.MessageRow;
 import ai.jorge.store.Messages;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
@@ -32,21 +30,18 @@ final class TurnRecorder {
   private final ReplyGuard replyGuard;
   private final Messages messages;
   private final Outbox outbox;
-  private final EventLog events;
   private final MeterRegistry meters;
   private final ObjectMapper json;
 
   TurnRecorder(
       Messages messages,
       Outbox outbox,
-      EventLog events,
       MeterRegistry meters,
       ObjectMapper json,
       ReplyGuard replyGuard) {
     this.replyGuard = replyGuard;
     this.messages = messages;
     this.outbox = outbox;
-    this.events = events;
     this.meters = meters;
     this.json = json;
   }
@@ -60,15 +55,12 @@ final class TurnRecorder {
       TurnResult r,
       ZoneId zone,
       Instant now,
-      List<Event> out) {
+      EventDrafts out) {
     String cid = contact.id();
     recordHistory(h, cid, before, r.state(), inbound.providerAt());
-    out.add(
-        events.append(
-            h,
-            "conversations",
+    out.add("conversations",
             "message.received",
-            data(cid, contact, "message_id", inbound.id(), "text", inbound.body(), "bot", wire(before.bot()))));
+            data(cid, contact, "message_id", inbound.id(), "text", inbound.body(), "bot", wire(before.bot())));
     for (Reply reply : r.replies()) {
       boolean confirmation = reply.kind() == Reply.Kind.OPT_OUT_CONFIRMATION;
       if (r.state().optedOut() && !confirmation) {
@@ -91,12 +83,9 @@ final class TurnRecorder {
                   cid, "outbound", "bot", inbound.channel(), null, reply.text(), false, now, now, now,
                   inbound.id()));
       outbox.enqueue(h, messageId, cid, inbound.channel(), kind(reply), reply.text(), "pending", now);
-      out.add(
-          events.append(
-              h,
-              "conversations",
+      out.add("conversations",
               "message.sent",
-              data(cid, contact, "message_id", messageId, "text", reply.text(), "bot", wire(r.state().bot()))));
+              data(cid, contact, "message_id", messageId, "text", reply.text(), "bot", wire(r.state().bot())));
     }
     for (Handoff hand : r.handoffs()) {
       h.createUpdate(
@@ -114,25 +103,19 @@ final class TurnRecorder {
           .tag("to", wire(hand.to()))
           .register(meters)
           .increment();
-      out.add(
-          events.append(
-              h,
-              "conversations",
+      out.add("conversations",
               "bot.handoff",
               data(cid, contact, "from", wire(hand.from()), "to", wire(hand.to()), "reason", hand.reason(),
-                  "confidence", hand.confidence())));
+                  "confidence", hand.confidence()));
     }
     if (r.optedOut() && !before.optedOut()) {
       Counter.builder("jorge.optouts").register(meters).increment();
-      out.add(events.append(h, "conversations", "contact.opted_out", data(cid, contact)));
+      out.add("conversations", "contact.opted_out", data(cid, contact));
     }
     if (!r.offeredSlots().isEmpty()) {
-      out.add(
-          events.append(
-              h,
-              "appointments",
+      out.add("appointments",
               "appointment.offered",
-              data(cid, contact, "slots", r.offeredSlots().stream().map(ZonedDateTime::toString).toList())));
+              data(cid, contact, "slots", r.offeredSlots().stream().map(ZonedDateTime::toString).toList()));
     }
     if (r.booked() != null) {
       h.createUpdate(
@@ -142,32 +125,23 @@ final class TurnRecorder {
           .bind("s", r.booked().start().toInstant())
           .bind("at", r.booked().bookedAt())
           .execute();
-      out.add(
-          events.append(
-              h,
-              "appointments",
+      out.add("appointments",
               "appointment.booked",
-              data(cid, contact, "start", r.booked().start().toString())));
+              data(cid, contact, "start", r.booked().start().toString()));
     }
     if (r.temperature() != r.previousTemperature() && r.temperature() != null) {
       Counter.builder("jorge.leads").tag("temperature", r.temperature().name()).register(meters).increment();
-      out.add(
-          events.append(
-              h,
-              "leads",
+      out.add("leads",
               "lead.temperature_changed",
-              data(cid, contact, "from", name(r.previousTemperature()), "to", r.temperature().name())));
+              data(cid, contact, "from", name(r.previousTemperature()), "to", r.temperature().name()));
     }
     if (r.turnedHot()) {
-      out.add(events.append(h, "leads", "lead.hot", hotAlert(cid, contact, r.state())));
+      out.add("leads", "lead.hot", hotAlert(cid, contact, r.state()));
     }
-    out.add(
-        events.append(
-            h,
-            "leads",
+    out.add("leads",
             "lead.updated",
             data(cid, contact, "bot", wire(r.state().bot()), "temperature", name(r.temperature()),
-                "asking", r.asking())));
+                "asking", r.asking()));
   }
 
   private void recordHistory(

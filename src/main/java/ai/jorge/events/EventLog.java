@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The durable, ordered event log (SPEC §5). Appends join the caller's transaction: the per-topic
@@ -39,28 +43,57 @@ public final class EventLog {
 
   /** Appends within the caller's transaction; call {@link #publish} after it commits. */
   public Event append(Handle h, String topic, String type, Map<String, Object> data) {
-    if (!TOPICS.contains(topic)) {
-      throw new IllegalArgumentException("unknown topic " + topic);
+    EventDrafts one = new EventDrafts();
+    one.add(topic, type, data);
+    return append(h, one).get(0);
+  }
+
+  /**
+   * Appends the drafts within the caller's transaction, meant as its last writes: each topic's
+   * counter row is taken once for all its drafts, in topic-name order so that two transactions
+   * never wait on each other in a cycle. Returns the events in draft order, to {@link #publish}
+   * after the commit.
+   */
+  public List<Event> append(Handle h, EventDrafts drafts) {
+    if (drafts.isEmpty()) {
+      return List.of();
     }
-    h.createUpdate("UPDATE event_topics SET seq = seq + 1 WHERE topic = :t").bind("t", topic).execute();
-    long seq =
-        h.createQuery("SELECT seq FROM event_topics WHERE topic = :t")
-            .bind("t", topic)
-            .mapTo(Long.class)
-            .one();
+    Map<String, Long> counts = new TreeMap<>();
+    drafts.drafts().forEach(d -> counts.merge(d.topic(), 1L, Long::sum));
+    Map<String, Long> next = new HashMap<>();
+    for (var c : counts.entrySet()) {
+      h.createUpdate("UPDATE event_topics SET seq = seq + :n WHERE topic = :t")
+          .bind("n", c.getValue())
+          .bind("t", c.getKey())
+          .execute();
+      long last =
+          h.createQuery("SELECT seq FROM event_topics WHERE topic = :t")
+              .bind("t", c.getKey())
+              .mapTo(Long.class)
+              .one();
+      next.put(c.getKey(), last - c.getValue() + 1);
+    }
     // PostgreSQL keeps microseconds: cut here so a live event equals its replay from the log.
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    h.createUpdate(
+    PreparedBatch insert =
+        h.prepareBatch(
             "INSERT INTO events (topic, seq, type, at, instance_id, data) VALUES (:topic, :seq,"
-                + " :type, :at, :instance, :data)")
-        .bind("topic", topic)
-        .bind("seq", seq)
-        .bind("type", type)
-        .bind("at", at)
-        .bind("instance", instanceId)
-        .bind("data", write(data))
-        .execute();
-    return new Event(topic, seq, type, at, instanceId, data);
+                + " :type, :at, :instance, :data)");
+    List<Event> out = new ArrayList<>(drafts.drafts().size());
+    for (EventDrafts.Draft d : drafts.drafts()) {
+      long seq = next.merge(d.topic(), 1L, Long::sum) - 1;
+      insert
+          .bind("topic", d.topic())
+          .bind("seq", seq)
+          .bind("type", d.type())
+          .bind("at", at)
+          .bind("instance", instanceId)
+          .bind("data", write(d.data()))
+          .add();
+      out.add(new Event(d.topic(), seq, d.type(), at, instanceId, d.data()));
+    }
+    insert.execute();
+    return out;
   }
 
   /** Appends in a transaction of its own and publishes at once. */

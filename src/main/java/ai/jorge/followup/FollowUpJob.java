@@ -1,5 +1,6 @@
 package ai.jorge.followup;
 
+import ai.jorge.events.EventDrafts;
 import ai.jorge.conversation.ConversationState;
 import ai.jorge.conversation.Side;
 import ai.jorge.crm.QuietHours;
@@ -89,8 +90,15 @@ public final class FollowUpJob {
     Instant now = clock.instant();
     int sent = 0;
     for (FollowUpRow row : jdbi.withHandle(h -> store.due(h, now, BATCH))) {
+      EventDrafts drafts = new EventDrafts();
       List<Event> out = new ArrayList<>();
-      boolean done = jdbi.inTransaction(h -> handle(h, row, now, out));
+      boolean done =
+          jdbi.inTransaction(
+              h -> {
+                boolean sentIt = handle(h, row, now, drafts);
+                out.addAll(events.append(h, drafts));
+                return sentIt;
+              });
       events.publish(out);
       if (done) {
         sent++;
@@ -102,7 +110,7 @@ public final class FollowUpJob {
     return sent;
   }
 
-  private boolean handle(Handle h, FollowUpRow candidate, Instant now, List<Event> out) {
+  private boolean handle(Handle h, FollowUpRow candidate, Instant now, EventDrafts out) {
     ConversationRow conv = conversations.lock(h, candidate.contactId());
     Optional<FollowUpRow> still = store.stillDue(h, candidate.id(), now);
     if (still.isEmpty()) {
@@ -143,13 +151,11 @@ public final class FollowUpJob {
     outbox.enqueue(h, messageId, contact.id(), contact.channel(), "followup", text, "pending", now);
     store.markSent(h, row.id(), messageId, now);
     out.add(
-        events.append(
-            h, "conversations", "message.sent",
-            FollowUps.data(contact, "message_id", messageId, "text", text, "bot", "followup")));
+        "conversations", "message.sent",
+        FollowUps.data(contact, "message_id", messageId, "text", text, "bot", "followup"));
     out.add(
-        events.append(
-            h, "conversations", "followup.sent",
-            FollowUps.data(contact, "followup_id", row.id(), "attempt", row.attempt(), "message_id", messageId)));
+        "conversations", "followup.sent",
+        FollowUps.data(contact, "followup_id", row.id(), "attempt", row.attempt(), "message_id", messageId));
     plans.schedule(h, contact, row.attempt() + 1, row.cadenceFrom(), now, out);
     return true;
   }

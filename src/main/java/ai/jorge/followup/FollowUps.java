@@ -1,18 +1,16 @@
 package ai.jorge.followup;
 
+import ai.jorge.events.EventDrafts;
 import ai.jorge.conversation.AppointmentStatus;
 import ai.jorge.conversation.Bot;
 import ai.jorge.conversation.ConversationState;
 import ai.jorge.conversation.SideState;
 import ai.jorge.conversation.TurnBatch;
 import ai.jorge.conversation.TurnListener;
-import ai.jorge.events.Event;
-import ai.jorge.events.EventLog;
 import ai.jorge.store.ContactRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -28,14 +26,9 @@ public final class FollowUps implements TurnListener {
   static final Duration MIN_GAP = Duration.ofDays(1);
 
   private final FollowUpStore store = new FollowUpStore();
-  private final EventLog events;
-
-  public FollowUps(EventLog events) {
-    this.events = events;
-  }
 
   @Override
-  public void afterTurns(Handle h, TurnBatch batch, List<Event> out) {
+  public void afterTurns(Handle h, TurnBatch batch, EventDrafts out) {
     ContactRow contact = batch.contact();
     Instant now = batch.now();
     store.cancelOpen(h, contact.id(), "the lead replied", now);
@@ -66,7 +59,7 @@ public final class FollowUps implements TurnListener {
   }
 
   /** Inserts follow-up {@code attempt} of the cadence counted from {@code from}; none past the last. */
-  void schedule(Handle h, ContactRow contact, int attempt, Instant from, Instant now, List<Event> out) {
+  void schedule(Handle h, ContactRow contact, int attempt, Instant from, Instant now, EventDrafts out) {
     Optional<Instant> cadenceDue = Cadence.dueAt(from, attempt);
     if (cadenceDue.isEmpty()) {
       return;
@@ -76,9 +69,8 @@ public final class FollowUps implements TurnListener {
     String reason = Cadence.reason(attempt);
     long id = store.insert(h, contact.id(), attempt, from, due, reason, now);
     out.add(
-        events.append(
-            h, "conversations", "followup.scheduled",
-            data(contact, "followup_id", id, "attempt", attempt, "due_at", due.toString(), "reason", reason)));
+        "conversations", "followup.scheduled",
+        data(contact, "followup_id", id, "attempt", attempt, "due_at", due.toString(), "reason", reason));
   }
 
   static Map<String, Object> data(ContactRow contact, Object... kv) {

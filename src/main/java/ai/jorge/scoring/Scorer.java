@@ -1,5 +1,6 @@
 package ai.jorge.scoring;
 
+import ai.jorge.events.EventDrafts;
 import ai.jorge.InvalidInputException;
 import ai.jorge.NotFoundException;
 import ai.jorge.conversation.TurnListener;
@@ -94,9 +95,14 @@ public final class Scorer {
     List<Event> out = new ArrayList<>();
     LeadScore s =
         jdbi.inTransaction(
-            h ->
-                scoreStored(h, contactId, now, out)
-                    .orElseThrow(() -> new NotFoundException("lead", contactId)));
+            h -> {
+              EventDrafts drafts = new EventDrafts();
+              LeadScore scored =
+                  scoreStored(h, contactId, now, drafts)
+                      .orElseThrow(() -> new NotFoundException("lead", contactId));
+              out.addAll(events.append(h, drafts));
+              return scored;
+            });
     events.publish(out);
     return s;
   }
@@ -124,7 +130,7 @@ public final class Scorer {
   }
 
   private Optional<LeadScore> scoreStored(
-      Handle h, String contactId, Instant asOf, List<Event> out) {
+      Handle h, String contactId, Instant asOf, EventDrafts out) {
     Optional<LeadFeatures> features = features(h, contactId, asOf);
     if (features.isEmpty()) {
       return Optional.empty();
@@ -160,7 +166,7 @@ public final class Scorer {
     data.put("expected_commission", s.expectedCommission());
     data.put("expected_close_days", s.expectedCloseDays());
     data.put("temperature", temperature);
-    out.add(events.append(h, "leads", "lead.scored", data));
+    out.add("leads", "lead.scored", data);
     return Optional.of(s);
   }
 

@@ -1,12 +1,17 @@
 package ai.jorge.bench;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -14,39 +19,40 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Constant-rate load on {@code POST /api/v1/webhooks/ghl} (wrk2 is not in Debian): a request is
  * due every 1/rate seconds whatever the server does, and its latency counts from when it was due,
- * so a stalled server cannot hide its queue (no coordinated omission). JDK only, so it runs as a
- * single source file: {@code java src/test/java/ai/jorge/bench/WebhookAckLoad.java URL RATE
- * SECONDS [WARMUP_SECONDS]}. Bounded in count and time; loopback targets only. See BENCHMARKS.md.
+ * so a stalled server cannot hide its queue (no coordinated omission). Plain HTTP/1.1 over
+ * keep-alive sockets, one virtual thread per request, idle connections reused and new ones opened
+ * when all are busy: a generator this cheap leaves the shared cores to the server. JDK only, so it
+ * runs as a single source file: {@code java src/test/java/ai/jorge/bench/WebhookAckLoad.java URL
+ * RATE SECONDS [WARMUP_SECONDS]}. Bounded in count and time; loopback targets only. See
+ * BENCHMARKS.md.
  */
 public final class WebhookAckLoad {
+  private static final String PATH = "/api/v1/webhooks/ghl";
+
   private WebhookAckLoad() {}
 
   public static void main(String[] args) throws Exception {
-    String url = args[0].replaceAll("/$", "") + "/api/v1/webhooks/ghl";
+    URI target = URI.create(args[0]);
     int rate = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    if (!URI.create(url).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
+    if (!target.getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost")) {
       throw new IllegalArgumentException("loopback targets only");
     }
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    var pool = new Connections(new InetSocketAddress(target.getHost(), target.getPort()));
     String run = Long.toHexString(System.nanoTime());
-    run(http, url, rate, warmup, run + "w", false);
-    Result r = run(http, url, rate, seconds, run, true);
+    run(pool, rate, warmup, run + "w");
+    Result r = run(pool, rate, seconds, run);
     System.out.printf(
         "rate=%d/s seconds=%d requests=%d errors=%d p50=%.1fms p90=%.1fms p99=%.1fms p999=%.1fms"
-            + " max=%.1fms%n",
+            + " max=%.1fms connections=%d%n",
         rate, seconds, r.latencies.length, r.errors, pct(r.latencies, 50), pct(r.latencies, 90),
-        pct(r.latencies, 99), pct(r.latencies, 99.9), pct(r.latencies, 100));
+        pct(r.latencies, 99), pct(r.latencies, 99.9), pct(r.latencies, 100), pool.opened.get());
   }
 
   private record Result(double[] latencies, int errors) {}
 
-  private static Result run(HttpClient http, String url, int rate, int seconds, String run, boolean keep)
+  private static Result run(Connections pool, int rate, int seconds, String run)
       throws InterruptedException {
     int total = rate * seconds;
     double[] latencies = new double[total];
@@ -60,16 +66,15 @@ public final class WebhookAckLoad {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
+      byte[] request = request(pool.host, run, i);
       int n = i;
       Thread.startVirtualThread(
           () -> {
             try {
-              HttpResponse<Void> resp =
-                  http.send(request(url, run, n), HttpResponse.BodyHandlers.discarding());
-              if (resp.statusCode() != 200) {
+              if (pool.post(request) != 200) {
                 errors.incrementAndGet();
               }
-            } catch (Exception e) {
+            } catch (IOException e) {
               errors.incrementAndGet();
             } finally {
               latencies[n] = (System.nanoTime() - due) / 1e6;
@@ -78,21 +83,122 @@ public final class WebhookAckLoad {
           });
     }
     done.await();
-    return new Result(keep ? latencies : new double[0], errors.get());
+    return new Result(latencies, errors.get());
   }
 
-  private static HttpRequest request(String url, String run, int n) {
+  private static byte[] request(String host, String run, int n) {
     String body =
         ("{\"type\":\"InboundMessage\",\"locationId\":\"loc_bench\",\"contactId\":\"bench-%s-%d\","
                 + "\"conversationId\":\"cv-bench-%s-%d\",\"messageId\":\"bench-%s-%d\","
                 + "\"body\":\"Hi, thinking about selling my house\",\"direction\":\"inbound\","
                 + "\"messageType\":\"HealthCheck\",\"dateAdded\":\"%s\"}")
             .formatted(run, n % 200, run, n % 200, run, n, Instant.now());
-    return HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST " + PATH + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + b.length + "\r\n\r\n";
+    byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(h, h.length + b.length);
+    System.arraycopy(b, 0, all, h.length, b.length);
+    return all;
+  }
+
+  /** Keep-alive connections: a request takes an idle one or opens another. */
+  private static final class Connections {
+    final InetSocketAddress address;
+    final String host;
+    final ConcurrentLinkedQueue<Conn> idle = new ConcurrentLinkedQueue<>();
+    final AtomicInteger opened = new AtomicInteger();
+
+    Connections(InetSocketAddress address) {
+      this.address = address;
+      this.host = address.getHostString() + ":" + address.getPort();
+    }
+
+    int post(byte[] request) throws IOException {
+      Conn c = idle.poll();
+      if (c == null) {
+        c = new Conn(address);
+        opened.incrementAndGet();
+      }
+      try {
+        int status = c.exchange(request);
+        idle.offer(c);
+        return status;
+      } catch (IOException e) {
+        c.socket.close();
+        throw e;
+      }
+    }
+  }
+
+  private static final class Conn {
+    final Socket socket;
+    final OutputStream out;
+    final InputStream in;
+
+    Conn(InetSocketAddress address) throws IOException {
+      socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(address, 5_000);
+      socket.setSoTimeout(30_000);
+      out = socket.getOutputStream();
+      in = new BufferedInputStream(socket.getInputStream(), 8192);
+    }
+
+    /** Sends one request and reads the whole response; answers the status code. */
+    int exchange(byte[] request) throws IOException {
+      out.write(request);
+      out.flush();
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      for (String h = line(); !h.isEmpty(); h = line()) {
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          length = Long.parseLong(lower.substring(15).trim());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
+        }
+      }
+      if (chunked) {
+        for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+          skip(size);
+          line();
+        }
+        line();
+      } else if (length > 0) {
+        skip(length);
+      }
+      return code;
+    }
+
+    private String line() throws IOException {
+      StringBuilder sb = new StringBuilder();
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new IOException("connection closed");
+        }
+        if (c != '\r') {
+          sb.append((char) c);
+        }
+      }
+      return sb.toString();
+    }
+
+    private void skip(long n) throws IOException {
+      while (n > 0) {
+        long s = in.skip(n);
+        if (s <= 0) {
+          if (in.read() < 0) {
+            throw new IOException("connection closed");
+          }
+          s = 1;
+        }
+        n -= s;
+      }
+    }
   }
 
   private static double pct(double[] values, double p) {
