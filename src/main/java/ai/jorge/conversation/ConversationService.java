@@ -119,31 +119,55 @@ public final class ConversationService {
     return store(in, ConversationState.initial());
   }
 
+  /**
+   * The acknowledgement path, kept to one pooled connection and, for a known contact with nothing
+   * new to record about it, two statements: find the contact, insert the message. No look-up of
+   * the dedupe key first: the unique key answers "seen before?" in the insert itself.
+   */
   private Stored store(Inbound in, ConversationState firstState) {
     Instant now = clock.instant();
-    ContactRow contact = findOrCreateContact(in, now, firstState);
     String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
-    // No look-up first: the unique dedupe key answers "seen before?" in the insert itself.
+    Optional<Stored> known =
+        jdbi.withHandle(
+            h ->
+                contacts
+                    .findByExternal(h, in.source(), in.externalId())
+                    .map(c -> insertInbound(h, c, in, key, now)));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    ContactRow contact = findOrCreateContact(in, now, firstState);
+    return jdbi.withHandle(h -> insertInbound(h, contact, in, key, now));
+  }
+
+  private Stored insertInbound(Handle h, ContactRow contact, Inbound in, String key, Instant now) {
+    if (tellsSomethingNew(contact, in)) {
+      contacts.enrich(h, contact.id(), in.name(), in.phone(), in.email(), in.channel());
+    }
     try {
       long id =
-          jdbi.inTransaction(
-              h -> {
-                contacts.enrich(h, contact.id(), in.name(), in.phone(), in.email(), in.channel());
-                return messages.insert(
-                    h,
-                    new Messages.NewMessage(
-                        contact.id(), "inbound", "lead", in.channel(), key, in.storedText(),
-                        in.tooLong(), in.providerAt(), now, null, null));
-              });
+          messages.insert(
+              h,
+              new Messages.NewMessage(
+                  contact.id(), "inbound", "lead", in.channel(), key, in.storedText(), in.tooLong(),
+                  in.providerAt(), now, null, null));
       return new Stored(contact.id(), id, false, in.tooLong());
     } catch (UnableToExecuteStatementException e) {
       if (isUniqueViolation(e) && key != null) {
-        MessageRow row = jdbi.withHandle(h -> messages.findByDedupeKey(h, key)).orElseThrow(() -> e);
+        MessageRow row = messages.findByDedupeKey(h, key).orElseThrow(() -> e);
         meters.counter("jorge.webhook.duplicates").increment();
         return new Stored(contact.id(), row.id(), true, row.truncated());
       }
       throw e;
     }
+  }
+
+  /** True when the message fills a gap in the contact's details or arrives on another channel. */
+  private static boolean tellsSomethingNew(ContactRow c, Inbound in) {
+    return (c.name() == null && in.name() != null)
+        || (c.phone() == null && in.phone() != null)
+        || (c.email() == null && in.email() != null)
+        || !java.util.Objects.equals(c.channel(), in.channel());
   }
 
   /** Processes every unprocessed inbound message of a contact, oldest provider time first. */

@@ -31,7 +31,17 @@ public final class Messages {
                 + " truncated, provider_at, received_at, processed_at, in_reply_to) VALUES"
                 + " (:contactId, :direction, :author, :channel, :dedupeKey, :body, :truncated,"
                 + " :providerAt, :receivedAt, :processedAt, :inReplyTo)")
-        .bindMethods(m)
+        .bind("contactId", m.contactId())
+        .bind("direction", m.direction())
+        .bind("author", m.author())
+        .bind("channel", m.channel())
+        .bind("dedupeKey", m.dedupeKey())
+        .bind("body", m.body())
+        .bind("truncated", m.truncated())
+        .bindByType("providerAt", m.providerAt(), Instant.class)
+        .bindByType("receivedAt", m.receivedAt(), Instant.class)
+        .bindByType("processedAt", m.processedAt(), Instant.class)
+        .bindByType("inReplyTo", m.inReplyTo(), Long.class)
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -41,8 +42,8 @@ public final class WebhookAckLoad {
     }
     var pool = new Connections(new InetSocketAddress(target.getHost(), target.getPort()));
     String run = Long.toHexString(System.nanoTime());
-    run(pool, rate, warmup, run + "w");
-    Result r = run(pool, rate, seconds, run);
+    run(pool, rate, warmup, run + "w", true);
+    Result r = run(pool, rate, seconds, run, false);
     System.out.printf(
         "rate=%d/s seconds=%d requests=%d errors=%d p50=%.1fms p90=%.1fms p99=%.1fms p999=%.1fms"
             + " max=%.1fms connections=%d%n",
@@ -52,16 +53,25 @@ public final class WebhookAckLoad {
 
   private record Result(double[] latencies, int errors) {}
 
-  private static Result run(Connections pool, int rate, int seconds, String run)
+  /**
+   * One phase at {@code rate}; a warm-up phase ramps from a tenth of the rate up to it, so the
+   * server's JIT compiles under load instead of drowning in it.
+   */
+  private static Result run(Connections pool, int rate, int seconds, String run, boolean ramp)
       throws InterruptedException {
-    int total = rate * seconds;
+    int total = ramp ? (int) (rate * seconds * 0.55) : rate * seconds;
     double[] latencies = new double[total];
     AtomicInteger errors = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(total);
-    long intervalNanos = 1_000_000_000L / rate;
+    long phaseNanos = seconds * 1_000_000_000L;
     long start = System.nanoTime() + 50_000_000L;
     for (int i = 0; i < total; i++) {
-      long due = start + i * intervalNanos;
+      double fraction = (double) i / total;
+      // Linear ramp: the i-th request is due when the area under 0.1..1.0 x rate reaches i.
+      long due =
+          ramp
+              ? start + (long) (phaseNanos * (-0.1 + Math.sqrt(0.01 + 1.1 * 0.9 * fraction)) / 0.9)
+              : start + (long) (phaseNanos * fraction);
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
@@ -103,8 +113,13 @@ public final class WebhookAckLoad {
     return all;
   }
 
-  /** Keep-alive connections: a request takes an idle one or opens another. */
+  /**
+   * Keep-alive connections, at most {@link #MAX}: a request takes an idle one, opens another, or
+   * waits for one (its latency still counts from when it was due).
+   */
   private static final class Connections {
+    static final int MAX = 256;
+    final Semaphore permits = new Semaphore(MAX);
     final InetSocketAddress address;
     final String host;
     final ConcurrentLinkedQueue<Conn> idle = new ConcurrentLinkedQueue<>();
@@ -116,6 +131,15 @@ public final class WebhookAckLoad {
     }
 
     int post(byte[] request) throws IOException {
+      permits.acquireUninterruptibly();
+      try {
+        return exchange(request);
+      } finally {
+        permits.release();
+      }
+    }
+
+    private int exchange(byte[] request) throws IOException {
       Conn c = idle.poll();
       if (c == null) {
         c = new Conn(address);
