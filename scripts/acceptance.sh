@@ -78,7 +78,9 @@ if [ "$code" = 426 ]; then pass "ml/ws/metrics without an upgrade" "426"; else f
 jorge ws --url "$ws_url/api/v1/ml/ws/metrics" --token "$key" --origin "$url" --topics ml,metrics,leads \
   --await lead.scored,metrics.snapshot --seconds 20 > "$work/ws-ml" 2>&1 &
 ws_pid=$!
-sleep 2
+# Score only once the listener is in: it subscribes from its welcome, so nothing after it is missed.
+for _ in $(seq 1 100); do grep -q '"type":"welcome"' "$work/ws-ml" 2>/dev/null && break; sleep 0.2; done
+sleep 0.5
 r=$(curl -s -m 10 -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
   -d "{\"lead_id\":\"$contact\"}" "$url/api/v1/ml/score")
 if wait "$ws_pid"; then

@@ -28,7 +28,7 @@ cleanup() {
   if [ "$mode" = postgres ]; then
     psql -q -h 127.0.0.1 -U postgres -d test -c "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE" || true
   fi
-  rm -rf "$dir"
+  if [ -n "${KEEP:-}" ]; then echo "kept $dir"; else rm -rf "$dir"; fi
 }
 trap cleanup EXIT
 for _ in $(seq 1 90); do

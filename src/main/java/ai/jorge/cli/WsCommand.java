@@ -58,7 +58,8 @@ final class WsCommand implements Callable<Integer> {
     Set<String> missing = new HashSet<>(await);
     CountDownLatch done = new CountDownLatch(1);
     AtomicInteger events = new AtomicInteger();
-    var listener = new Printer(missing, !await.isEmpty(), done, events);
+    var welcome = new CompletableFuture<JsonNode>();
+    var listener = new Printer(missing, !await.isEmpty(), done, events, welcome);
     String originHeader = origin != null ? origin : "http://" + url.getAuthority();
     WebSocket ws =
         HttpClient.newHttpClient()
@@ -68,9 +69,18 @@ final class WsCommand implements Callable<Integer> {
             .buildAsync(url, listener)
             .join();
     ws.sendText(JSON.createObjectNode().put("type", "auth").put("token", token == null ? "" : token).toString(), true).join();
+    JsonNode latest;
+    try {
+      latest = welcome.get(10, TimeUnit.SECONDS).path("latest");
+    } catch (Exception e) {
+      System.err.println("no welcome from the server: " + e.getMessage());
+      return 1;
+    }
     ObjectNode subscribe = JSON.createObjectNode().put("type", "subscribe");
     topics.forEach(subscribe.putArray("topics")::add);
     ObjectNode from = subscribe.putObject("since");
+    // From the welcome on: nothing published between it and this subscription is missed.
+    topics.stream().filter(t -> latest.has(t)).forEach(t -> from.put(t, latest.get(t).asLong()));
     if (since != null) {
       for (String s : since) {
         String[] kv = s.split("=", 2);
@@ -95,7 +105,11 @@ final class WsCommand implements Callable<Integer> {
 
   /** Prints every text frame and ticks off awaited event types. */
   private record Printer(
-      Set<String> missing, boolean awaiting, CountDownLatch done, AtomicInteger events)
+      Set<String> missing,
+      boolean awaiting,
+      CountDownLatch done,
+      AtomicInteger events,
+      CompletableFuture<JsonNode> welcome)
       implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -103,6 +117,9 @@ final class WsCommand implements Callable<Integer> {
       System.out.println(text);
       try {
         JsonNode msg = JSON.readTree(text);
+        if ("welcome".equals(msg.path("type").asText())) {
+          welcome.complete(msg);
+        }
         if ("event".equals(msg.path("type").asText())) {
           events.incrementAndGet();
           synchronized (missing) {
@@ -122,6 +139,7 @@ final class WsCommand implements Callable<Integer> {
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
       System.err.println("closed " + status + " " + reason);
+      welcome.completeExceptionally(new IllegalStateException("closed " + status + " " + reason));
       done.countDown();
       return CompletableFuture.completedFuture(null);
     }
