@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -61,6 +62,17 @@ class DashboardBrowserIT {
     if (app != null) {
       app.close();
     }
+  }
+
+  /** Clicks the element found by {@code by}, finding it again if a re-render replaced it. */
+  private static void click(By by) {
+    waiting(Duration.ofSeconds(5))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
   }
 
   private static WebDriverWait waiting(Duration d) {
@@ -182,11 +194,13 @@ class DashboardBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#transcript .bubble"))).hasSize((int) messages);
     assertThat(driver.findElements(By.cssSelector("#transcript .bubble.lead")).get(0).getText())
         .contains("thinking about selling");
-    assertThat(driver.findElement(By.cssSelector("[data-side=seller] [data-answer=motivation]")).getText()).isEqualTo("relocation");
-    assertThat(driver.findElement(By.cssSelector("[data-side=seller] [data-answer=price]")).getText()).isEqualTo("$725,000");
-    assertThat(driver.findElement(By.id("temperature")).getText()).isEqualTo("HOT");
-    assertThat(driver.findElement(By.id("name")).getText()).isEqualTo("Hannah Hotchkiss");
-    assertThat(driver.findElement(By.id("handoffs")).getText()).contains("concierge → seller");
+    // Each read finds its element afresh (a live event may re-render the page between reads).
+    var within = waiting(Duration.ofSeconds(5));
+    within.until(ExpectedConditions.textToBe(By.cssSelector("[data-side=seller] [data-answer=motivation]"), "relocation"));
+    within.until(ExpectedConditions.textToBe(By.cssSelector("[data-side=seller] [data-answer=price]"), "$725,000"));
+    within.until(ExpectedConditions.textToBe(By.id("temperature"), "HOT"));
+    within.until(ExpectedConditions.textToBe(By.id("name"), "Hannah Hotchkiss"));
+    within.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handoffs"), "concierge → seller"));
     browser.screenshot("conversation");
   }
 
@@ -195,11 +209,11 @@ class DashboardBrowserIT {
   void taking_over_from_the_conversation_page_silences_the_bot() {
     open("/conversation.html?id=" + hotLead);
     awaitLive();
-    WebElement hold = waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold")));
-    assertThat(hold.getText()).isEqualTo("Take over");
-    hold.click();
+    // Live events re-render the page, so elements are found afresh for every read and click.
+    waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("hold"), "Take over"));
+    click(By.id("hold"));
     waiting(Duration.ofSeconds(5)).until(ExpectedConditions.attributeToBe(By.id("hold"), "data-hold", "true"));
-    assertThat(driver.findElement(By.cssSelector("#bot [data-bot]")).getText()).isEqualTo("human");
+    waiting(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.cssSelector("#bot [data-bot]"), "human"));
     assertThat(sql("SELECT COUNT(*) FROM conversations WHERE human_hold = TRUE AND contact_id = '" + hotLead + "'")).isEqualTo(1);
 
     long outboundBefore = sql("SELECT COUNT(*) FROM messages WHERE direction = 'outbound' AND contact_id = '" + hotLead + "'");
@@ -214,7 +228,7 @@ class DashboardBrowserIT {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Can we talk price?"));
     browser.screenshot("conversation-takeover");
 
-    driver.findElement(By.id("hold")).click();
+    click(By.id("hold"));
     waiting(Duration.ofSeconds(5)).until(ExpectedConditions.attributeToBe(By.id("hold"), "data-hold", "false"));
     assertThat(sql("SELECT COUNT(*) FROM conversations WHERE human_hold = FALSE AND contact_id = '" + hotLead + "'")).isEqualTo(1);
   }
