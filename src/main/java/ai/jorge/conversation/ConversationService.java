@@ -136,7 +136,7 @@ public final class ConversationService {
     if (known.isPresent()) {
       return known.get();
     }
-    ContactRow contact = findOrCreateContact(in, now, firstState);
+    ContactRow contact = createContact(in, now, firstState);
     return jdbi.withHandle(h -> insertInbound(h, contact, in, key, now));
   }
 
@@ -310,11 +310,12 @@ public final class ConversationService {
   }
 
   private ContactRow findOrCreateContact(Inbound in, Instant now, ConversationState initial) {
-    Optional<ContactRow> found =
-        jdbi.withHandle(h -> contacts.findByExternal(h, in.source(), in.externalId()));
-    if (found.isPresent()) {
-      return found.get();
-    }
+    return jdbi.withHandle(h -> contacts.findByExternal(h, in.source(), in.externalId()))
+        .orElseGet(() -> createContact(in, now, initial));
+  }
+
+  /** Creates the contact the caller did not find; a concurrent creator's row wins. */
+  private ContactRow createContact(Inbound in, Instant now, ConversationState initial) {
     ContactRow fresh =
         new ContactRow(
             "ct_" + HexFormat.of().formatHex(randomBytes(8)), in.source(), in.externalId(),
