@@ -52,6 +52,7 @@ import ai.jorge.events.WebSocketHub;
 import ai.jorge.events.WsTickets;
 import ai.jorge.intake.ChatRoutes;
 import ai.jorge.intake.GhlWebhookRoutes;
+import ai.jorge.intake.InboundCommitter;
 import ai.jorge.intake.InboundWorker;
 import ai.jorge.intake.SignatureVerifier;
 import ai.jorge.ops.DataRetention;
@@ -280,6 +281,7 @@ public final class App implements AutoCloseable {
             clock, meters, dispatcher::wake);
     var gate = new IntakeGate();
     var worker = new InboundWorker(conversations, gate);
+    var committer = new InboundCommitter(conversations, meters);
     var bodies = new JsonBodies(json);
     var apiKeys = new ApiKeys(jdbi);
     var users = new Users(jdbi, clock);
@@ -325,6 +327,7 @@ public final class App implements AutoCloseable {
                 new BotAliasRoutes(conversations, bodies, auth, clock),
                 new GhlWebhookRoutes(
                     conversations,
+                    committer,
                     worker,
                     new SignatureVerifier(cfg.ghlPublicKey(), cfg.webhookSecrets(), clock),
                     cfg.signatureMode(),
@@ -360,6 +363,7 @@ public final class App implements AutoCloseable {
     services.add(dispatcher);
     services.add(crmTasks);
     services.add(worker);
+    services.add(committer);
     if (limiter instanceof Service s) {
       services.add(s);
     }

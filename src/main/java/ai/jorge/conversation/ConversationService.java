@@ -15,20 +15,16 @@ import ai.jorge.store.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Runs conversation turns against storage: stores each inbound message durably (idempotent on its
@@ -37,7 +33,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Thread-safe; owned by App.
  */
 public final class ConversationService {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SLOTS_TO_OFFER_FROM = 12;
 
   private final Jdbi jdbi;
@@ -54,6 +49,7 @@ public final class ConversationService {
   private final Duration silence;
   private final MeterRegistry meters;
   private final Runnable afterTurn;
+  private final InboundStore inbox;
   private final List<TurnListener> listeners;
 
   public ConversationService(
@@ -81,6 +77,7 @@ public final class ConversationService {
     this.meters = meters;
     this.afterTurn = afterTurn;
     this.listeners = List.copyOf(listeners);
+    this.inbox = new InboundStore(jdbi, events, codec, clock, meters);
     this.recorder =
         new TurnRecorder(
             messages, new ai.jorge.store.Outbox(), meters, json,
@@ -119,55 +116,16 @@ public final class ConversationService {
     return store(in, ConversationState.initial());
   }
 
-  /**
-   * The acknowledgement path, kept to one pooled connection and, for a known contact with nothing
-   * new to record about it, two statements: find the contact, insert the message. No look-up of
-   * the dedupe key first: the unique key answers "seen before?" in the insert itself.
-   */
   private Stored store(Inbound in, ConversationState firstState) {
-    Instant now = clock.instant();
-    String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
-    Optional<Stored> known =
-        jdbi.withHandle(
-            h ->
-                contacts
-                    .findByExternal(h, in.source(), in.externalId())
-                    .map(c -> insertInbound(h, c, in, key, now)));
-    if (known.isPresent()) {
-      return known.get();
-    }
-    ContactRow contact = createContact(in, now, firstState);
-    return jdbi.withHandle(h -> insertInbound(h, contact, in, key, now));
+    return inbox.store(in, firstState);
   }
 
-  private Stored insertInbound(Handle h, ContactRow contact, Inbound in, String key, Instant now) {
-    if (tellsSomethingNew(contact, in)) {
-      contacts.enrich(h, contact.id(), in.name(), in.phone(), in.email(), in.channel());
-    }
-    try {
-      long id =
-          messages.insert(
-              h,
-              new Messages.NewMessage(
-                  contact.id(), "inbound", "lead", in.channel(), key, in.storedText(), in.tooLong(),
-                  in.providerAt(), now, null, null));
-      return new Stored(contact.id(), id, false, in.tooLong());
-    } catch (UnableToExecuteStatementException e) {
-      if (isUniqueViolation(e) && key != null) {
-        MessageRow row = messages.findByDedupeKey(h, key).orElseThrow(() -> e);
-        meters.counter("jorge.webhook.duplicates").increment();
-        return new Stored(contact.id(), row.id(), true, row.truncated());
-      }
-      throw e;
-    }
-  }
-
-  /** True when the message fills a gap in the contact's details or arrives on another channel. */
-  private static boolean tellsSomethingNew(ContactRow c, Inbound in) {
-    return (c.name() == null && in.name() != null)
-        || (c.phone() == null && in.phone() != null)
-        || (c.email() == null && in.email() != null)
-        || !java.util.Objects.equals(c.channel(), in.channel());
+  /**
+   * Stores several inbound messages in one group commit, in order; a second delivery of a
+   * provider id is a duplicate. Throws, storing none of them, when the batch cannot commit.
+   */
+  public List<Stored> storeAll(List<Inbound> all) {
+    return inbox.storeAll(all);
   }
 
   /** Processes every unprocessed inbound message of a contact, oldest provider time first. */
@@ -266,8 +224,8 @@ public final class ConversationService {
    */
   public Stored recordHumanReply(Inbound in) {
     Instant now = clock.instant();
-    ContactRow contact = findOrCreateContact(in, now, ConversationState.initial());
-    String key = in.dedupeKey() == null ? null : in.source() + ":" + in.dedupeKey();
+    ContactRow contact = inbox.findOrCreateContact(in, now, ConversationState.initial());
+    String key = InboundStore.dedupeKey(in);
     if (key != null) {
       Optional<MessageRow> existing = jdbi.withHandle(h -> messages.findByDedupeKey(h, key));
       if (existing.isPresent()) {
@@ -307,59 +265,5 @@ public final class ConversationService {
   public List<String> contactsNeedingRecovery(Duration olderThan) {
     Instant cutoff = clock.instant().minus(olderThan);
     return jdbi.withHandle(h -> messages.contactsWithUnprocessed(h, cutoff, 100));
-  }
-
-  private ContactRow findOrCreateContact(Inbound in, Instant now, ConversationState initial) {
-    return jdbi.withHandle(h -> contacts.findByExternal(h, in.source(), in.externalId()))
-        .orElseGet(() -> createContact(in, now, initial));
-  }
-
-  /** Creates the contact the caller did not find; a concurrent creator's row wins. */
-  private ContactRow createContact(Inbound in, Instant now, ConversationState initial) {
-    ContactRow fresh =
-        new ContactRow(
-            "ct_" + HexFormat.of().formatHex(randomBytes(8)), in.source(), in.externalId(),
-            in.channel(), in.name(), in.phone(), in.email(), in.locationId(), null, now);
-    String conversationId =
-        in.conversationId() != null ? in.conversationId() : "cv_" + fresh.id().substring(3);
-    try {
-      List<Event> created = new ArrayList<>();
-      jdbi.useTransaction(
-          h -> {
-            contacts.insert(h, fresh);
-            conversations.insert(
-                h,
-                new ConversationRow(
-                    fresh.id(), conversationId, 0, Qualification.wire(initial.bot()), null, false,
-                    false, null, codec.write(initial), null, now));
-            created.add(
-                events.append(
-                    h, "leads", "lead.created",
-                    TurnRecorder.data(fresh.id(), fresh, "channel", fresh.channel(), "source", fresh.source())));
-          });
-      events.publish(created);
-      return fresh;
-    } catch (UnableToExecuteStatementException e) {
-      if (isUniqueViolation(e)) {
-        return jdbi.withHandle(h -> contacts.findByExternal(h, in.source(), in.externalId()))
-            .orElseThrow(() -> e);
-      }
-      throw e;
-    }
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    RANDOM.nextBytes(b);
-    return b;
-  }
-
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/webhooks/ghl}: verifies the signature over the raw body before anything
- * parses it, limits the rate per location, stores the message durably, acknowledges, and leaves
- * the turn to {@link InboundWorker}.
+ * parses it, limits the rate per location, stores the message durably (in a group commit, {@link
+ * InboundCommitter}), acknowledges, and leaves the turn to {@link InboundWorker}.
  */
 public final class GhlWebhookRoutes implements RouteGroup {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoutes.class);
+  /** The longest value of each field that the store keeps (its column, less any prefix). */
+  private static final Map<String, Integer> MAX_LENGTHS = maxLengths();
   private final ConversationService conversations;
+  private final InboundCommitter committer;
   private final InboundWorker worker;
   private final SignatureVerifier verifier;
   private final SignatureMode mode;
@@ -40,6 +44,7 @@ public final class GhlWebhookRoutes implements RouteGroup {
 
   public GhlWebhookRoutes(
       ConversationService conversations,
+      InboundCommitter committer,
       InboundWorker worker,
       SignatureVerifier verifier,
       SignatureMode mode,
@@ -49,6 +54,7 @@ public final class GhlWebhookRoutes implements RouteGroup {
       Clock clock) {
     this.limits = limits;
     this.conversations = conversations;
+    this.committer = committer;
     this.worker = worker;
     this.verifier = verifier;
     this.mode = mode;
@@ -96,6 +102,13 @@ public final class GhlWebhookRoutes implements RouteGroup {
       problems.add("body");
     }
     Instant at = providerTime(body, problems);
+    MAX_LENGTHS.forEach(
+        (field, max) -> {
+          String value = JsonBodies.optionalText(body, field);
+          if (value != null && value.length() > max) {
+            problems.add(field + " (longer than " + max + " characters)");
+          }
+        });
     JsonBodies.failIfAny(problems);
     var inbound =
         new Inbound(
@@ -120,7 +133,7 @@ public final class GhlWebhookRoutes implements RouteGroup {
     if (text.asText().isBlank()) {
       return Map.of("status", "ignored", "message_id", messageId, "reason", "no text");
     }
-    Stored s = conversations.store(inbound);
+    Stored s = committer.store(inbound);
     if (!s.duplicate()) {
       worker.submit(s.contactId());
     }
@@ -164,6 +177,20 @@ public final class GhlWebhookRoutes implements RouteGroup {
       problems.add("dateAdded (not an ISO-8601 instant)");
       return null;
     }
+  }
+
+  private static Map<String, Integer> maxLengths() {
+    Map<String, Integer> max = new LinkedHashMap<>();
+    max.put("contactId", 128);
+    max.put("messageId", 196);
+    max.put("conversationId", 128);
+    max.put("locationId", 64);
+    max.put("messageType", 32);
+    max.put("contactName", 200);
+    max.put("fullName", 200);
+    max.put("phone", 40);
+    max.put("email", 200);
+    return max;
   }
 
   private static String name(JsonNode body) {

@@ -1,5 +1,7 @@
 package ai.jorge.store;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -22,6 +24,16 @@ public final class Contacts {
         .bind("ext", externalId)
         .mapTo(ContactRow.class)
         .findOne();
+  }
+
+  /** The contacts of one source among {@code externalIds}, in no particular order. */
+  public List<ContactRow> findByExternals(Handle h, String source, Collection<String> externalIds) {
+    return h.createQuery(
+            "SELECT " + COLUMNS + " FROM contacts WHERE source = :source AND external_id IN (<ext>)")
+        .bind("source", source)
+        .bindList("ext", List.copyOf(externalIds))
+        .mapTo(ContactRow.class)
+        .list();
   }
 
   public void insert(Handle h, ContactRow c) {

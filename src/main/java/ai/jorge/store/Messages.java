@@ -1,9 +1,13 @@
 package ai.jorge.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Transcript rows. Inbound rows carry a unique dedupe key, the idempotency guarantee of §2.2. */
 public final class Messages {
@@ -45,6 +49,43 @@ public final class Messages {
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
+  }
+
+  /**
+   * Inserts every message in one batch (one round trip) and returns their ids in order. A dedupe
+   * key already stored fails the whole batch with the database's unique violation.
+   */
+  public List<Long> insertAll(Handle h, List<NewMessage> all) {
+    PreparedBatch batch =
+        h.prepareBatch(
+            "INSERT INTO messages (contact_id, direction, author, channel, dedupe_key, body,"
+                + " truncated, provider_at, received_at, processed_at, in_reply_to) VALUES"
+                + " (:contactId, :direction, :author, :channel, :dedupeKey, :body, :truncated,"
+                + " :providerAt, :receivedAt, :processedAt, :inReplyTo)");
+    for (NewMessage m : all) {
+      batch
+          .bind("contactId", m.contactId())
+          .bind("direction", m.direction())
+          .bind("author", m.author())
+          .bind("channel", m.channel())
+          .bind("dedupeKey", m.dedupeKey())
+          .bind("body", m.body())
+          .bind("truncated", m.truncated())
+          .bindByType("providerAt", m.providerAt(), Instant.class)
+          .bindByType("receivedAt", m.receivedAt(), Instant.class)
+          .bindByType("processedAt", m.processedAt(), Instant.class)
+          .bindByType("inReplyTo", m.inReplyTo(), Long.class)
+          .add();
+    }
+    return batch.executePreparedBatch("id").mapTo(Long.class).list();
+  }
+
+  /** The stored messages among {@code keys}, by dedupe key. */
+  public Map<String, MessageRow> findByDedupeKeys(Handle h, Collection<String> keys) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE dedupe_key IN (<k>)")
+        .bindList("k", List.copyOf(keys))
+        .mapTo(MessageRow.class)
+        .collect(Collectors.toMap(MessageRow::dedupeKey, m -> m));
   }
 
   public Optional<MessageRow> findByDedupeKey(Handle h, String key) {

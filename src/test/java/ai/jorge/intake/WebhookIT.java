@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.jorge.support.Backend;
 import ai.jorge.support.Ghl;
+import ai.jorge.support.Scrape;
 import ai.jorge.support.TestApp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,14 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,6 +210,47 @@ class WebhookIT {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void concurrent_deliveries_are_group_committed_and_each_message_stored_once(Backend backend)
+      throws Exception {
+    TestApp app = apps.get(backend);
+    double batchedBefore = Scrape.value(app, "jorge_webhook_commit_batch_sum");
+    int distinct = 30;
+    List<ObjectNode> deliveries = new ArrayList<>();
+    for (int i = 0; i < distinct + 10; i++) {
+      int n = i % distinct;
+      deliveries.add(inbound("msg_burst_" + backend + "_" + n, "ct_burst_" + backend + "_" + (n % 6), "Selling soon " + n));
+    }
+    List<String> statuses;
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      List<Future<TestApp.Response>> sent = new ArrayList<>();
+      for (ObjectNode d : deliveries) {
+        sent.add(pool.submit(() -> postSigned(app, d)));
+      }
+      statuses = new ArrayList<>();
+      for (Future<TestApp.Response> f : sent) {
+        TestApp.Response r = f.get();
+        assertThat(r.status()).isEqualTo(200);
+        statuses.add(r.json().get("message_id").asText() + "=" + r.json().get("status").asText());
+      }
+    }
+    for (int n = 0; n < distinct; n++) {
+      String id = "msg_burst_" + backend + "_" + n;
+      long accepted = statuses.stream().filter((id + "=accepted")::equals).count();
+      assertThat(accepted).as(id).isEqualTo(1);
+      assertThat(stored(app, "ghl:" + id)).as(id).isEqualTo(1);
+    }
+    assertThat(statuses.stream().filter(s -> s.endsWith("=duplicate"))).hasSize(10);
+    // Every delivery went through the committer, however the batches fell.
+    assertThat(Scrape.value(app, "jorge_webhook_commit_batch_sum") - batchedBefore)
+        .isEqualTo(deliveries.size());
+    for (int n = 0; n < distinct; n++) {
+      String key = "ghl:msg_burst_" + backend + "_" + n;
+      await().atMost(Duration.ofSeconds(20)).until(() -> processed(app, key));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void malformed_or_incomplete_webhooks_get_a_clear_4xx_and_write_nothing(Backend backend) throws Exception {
     TestApp app = apps.get(backend);
     long before = app.count("messages");
@@ -225,6 +272,13 @@ class WebhookIT {
     var tooLarge = app.postBytes("/api/v1/webhooks/ghl", huge, "X-GHL-Signature", ghlSign(huge));
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.json().at("/error/code").asText()).isEqualTo("payload_too_large");
+
+    ObjectNode oversized = inbound("m".repeat(197), "c".repeat(129), "hello");
+    oversized.put("messageType", "TYPE_" + "S".repeat(40));
+    var tooLong = postSigned(app, oversized);
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().at("/error/details").toString())
+        .contains("contactId (longer than 128", "messageId (longer than 196", "messageType");
 
     byte[] invalidUtf8 = new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
     var badText = app.postBytes("/api/v1/webhooks/ghl", invalidUtf8, "X-GHL-Signature", ghlSign(invalidUtf8));
