@@ -49,7 +49,7 @@ public final class CrmTaskDispatcher implements Service {
       String instanceId,
       Backoff backoff) {
     this.jdbi = jdbi;
-    this.loop = new WorkLoop("crm-tasks", Duration.ofMillis(500), this::runOnce);
+    this.loop = new WorkLoop("crm-tasks", Duration.ofMillis(500), this::upkeep, this::runOnce);
     this.handlers = Map.copyOf(handlers);
     this.clock = clock;
     this.meters = meters;
@@ -74,18 +74,23 @@ public final class CrmTaskDispatcher implements Service {
     loop.wake();
   }
 
+  /** Returns claims left by a dispatcher that died to the queue and counts the backlog. */
+  private void upkeep() {
+    Instant now = clock.instant();
+    jdbi.useHandle(h -> tasks.releaseStale(h, now.minus(STALE_CLAIM)));
+    pending.set(jdbi.withHandle(tasks::pendingCount));
+  }
+
   /** One round; returns how many tasks completed. */
   public synchronized int runOnce() {
     Instant now = clock.instant();
-    jdbi.useHandle(h -> tasks.releaseStale(h, now.minus(STALE_CLAIM)));
-    List<CrmTask> due = jdbi.withHandle(h -> tasks.due(h, now, BATCH));
+    List<CrmTask> claimed = jdbi.withHandle(h -> tasks.claimDue(h, instanceId, now, BATCH));
     int done = 0;
-    for (CrmTask t : due) {
-      if (jdbi.withHandle(h -> tasks.claim(h, t.id(), instanceId, now)) && run(t)) {
+    for (CrmTask t : claimed) {
+      if (run(t)) {
         done++;
       }
     }
-    pending.set(jdbi.withHandle(tasks::pendingCount));
     return done;
   }
 

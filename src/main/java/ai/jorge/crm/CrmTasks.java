@@ -45,37 +45,46 @@ public final class CrmTasks {
     }
   }
 
-  List<CrmTask> due(Handle h, Instant now, int limit) {
-    return h.createQuery(
-            "SELECT " + COLUMNS + " FROM crm_tasks WHERE status = 'pending' AND next_attempt_at <="
-                + " :now ORDER BY id LIMIT :n")
-        .bind("now", now)
-        .bind("n", limit)
-        .map(
-            (rs, ctx) ->
-                new CrmTask(
-                    rs.getLong("id"),
-                    rs.getString("contact_id"),
-                    rs.getString("kind"),
-                    rs.getString("payload"),
-                    rs.getString("status"),
-                    rs.getInt("attempts"),
-                    rs.getObject("next_attempt_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getString("last_error"),
-                    rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                    null))
-        .list();
-  }
-
-  boolean claim(Handle h, long id, String instance, Instant now) {
-    return h.createUpdate(
-                "UPDATE crm_tasks SET status = 'running', attempts = attempts + 1, next_attempt_at"
-                    + " = :now, claimed_by = :by WHERE id = :id AND status = 'pending'")
-            .bind("id", id)
-            .bind("now", now)
-            .bind("by", instance)
-            .execute()
-        == 1;
+  /**
+   * Claims up to {@code limit} due tasks for {@code instance} in one short transaction and returns
+   * them as they were before the claim; tasks another instance is claiming at the same moment are
+   * skipped, not waited for.
+   */
+  List<CrmTask> claimDue(Handle h, String instance, Instant now, int limit) {
+    return h.inTransaction(
+        t -> {
+          List<CrmTask> due =
+              t.createQuery(
+                      "SELECT " + COLUMNS + " FROM crm_tasks WHERE status = 'pending' AND"
+                          + " next_attempt_at <= :now ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED")
+                  .bind("now", now)
+                  .bind("n", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new CrmTask(
+                              rs.getLong("id"),
+                              rs.getString("contact_id"),
+                              rs.getString("kind"),
+                              rs.getString("payload"),
+                              rs.getString("status"),
+                              rs.getInt("attempts"),
+                              rs.getObject("next_attempt_at", java.time.OffsetDateTime.class)
+                                  .toInstant(),
+                              rs.getString("last_error"),
+                              rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                              null))
+                  .list();
+          if (!due.isEmpty()) {
+            t.createUpdate(
+                    "UPDATE crm_tasks SET status = 'running', attempts = attempts + 1,"
+                        + " next_attempt_at = :now, claimed_by = :by WHERE id IN (<ids>)")
+                .bind("now", now)
+                .bind("by", instance)
+                .bindList("ids", due.stream().map(CrmTask::id).toList())
+                .execute();
+          }
+          return due;
+        });
   }
 
   void finish(Handle h, long id, String status, String error, Instant at) {

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * with exponential backoff (honouring a provider's {@code Retry-After}). A blocked row ends as
  * {@code blocked} with the rule and reason in {@code last_error}; a proactive row in quiet hours
  * waits for 08:00 contact-local. The dispatcher's own opt-out check stays behind the guard as a
- * second line. Claims are conditional updates, so several instances can run it at once without
- * double delivery; a row the provider confirmed keeps its receipt and is never sent again.
- * Retryable failures are retried for a day before the row is marked failed, so a CRM outage delays
+ * second line. A claim takes a batch of rows in one transaction and skips rows another instance
+ * is claiming, so several instances can run it at once without double delivery or waiting; a
+ * row the provider confirmed keeps its receipt and is never sent again. Retryable failures are retried for a day before the row is marked failed, so a CRM outage delays
  * messages without losing them. One delivery thread per instance.
  */
 public final class OutboxDispatcher implements Service {
@@ -65,7 +65,7 @@ public final class OutboxDispatcher implements Service {
       String instanceId,
       Backoff backoff) {
     this.jdbi = jdbi;
-    this.loop = new WorkLoop("outbox", Duration.ofMillis(500), this::runOnce);
+    this.loop = new WorkLoop("outbox", Duration.ofMillis(500), this::upkeep, this::runOnce);
     this.check = new OutboundCheck(guard, teamZone, maxChars);
     this.channels = Map.copyOf(channels);
     this.fallback = fallback;
@@ -95,18 +95,23 @@ public final class OutboxDispatcher implements Service {
     loop.wake();
   }
 
+  /** Returns claims left by a dispatcher that died to the queue and counts the backlog. */
+  private void upkeep() {
+    Instant now = clock.instant();
+    jdbi.useHandle(h -> outbox.releaseStale(h, now.minus(STALE_CLAIM)));
+    pending.set(jdbi.withHandle(outbox::pendingCount));
+  }
+
   /** One delivery round; returns how many rows were sent. */
   public synchronized int runOnce() {
     Instant now = clock.instant();
-    jdbi.useHandle(h -> outbox.releaseStale(h, now.minus(STALE_CLAIM)));
-    List<OutboxRow> due = jdbi.withHandle(h -> outbox.due(h, now, BATCH));
+    List<OutboxRow> claimed = jdbi.withHandle(h -> outbox.claimDue(h, instanceId, now, BATCH));
     int sent = 0;
-    for (OutboxRow row : due) {
-      if (jdbi.withHandle(h -> outbox.claim(h, row.id(), instanceId, now)) && deliver(row)) {
+    for (OutboxRow row : claimed) {
+      if (deliver(row)) {
         sent++;
       }
     }
-    pending.set(jdbi.withHandle(outbox::pendingCount));
     return sent;
   }
 

@@ -6,8 +6,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The durable outbox: rows are written in the transaction that decided to send, then claimed and
- * delivered by the dispatcher. A claim is a conditional update, so two instances never deliver
- * the same row.
+ * delivered by the dispatcher. A claim locks the rows it takes and skips rows locked by another
+ * claim, so two instances never deliver the same row.
  */
 public final class Outbox {
   private static final String COLUMNS =
@@ -32,30 +32,35 @@ public final class Outbox {
         .one();
   }
 
-  public List<OutboxRow> due(Handle h, Instant now, int limit) {
-    return h.createQuery(
-            "SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' AND next_attempt_at <="
-                + " :now ORDER BY id LIMIT :n")
-        .bind("now", now)
-        .bind("n", limit)
-        .mapTo(OutboxRow.class)
-        .list();
-  }
-
   /**
-   * Moves a pending row to {@code sending} for {@code instance}; false when another dispatcher
-   * claimed it first or the provider already confirmed it.
+   * Claims up to {@code limit} due rows for {@code instance} in one short transaction and returns
+   * them as they were before the claim. Rows another dispatcher is claiming at the same moment are
+   * skipped rather than waited for, so several instances share the backlog without blocking each
+   * other or delivering a row twice; a row the provider already confirmed is never claimed.
    */
-  public boolean claim(Handle h, long id, String instance, Instant now) {
-    return h.createUpdate(
-                "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at ="
-                    + " :now, claimed_by = :by WHERE id = :id AND status = 'pending' AND"
-                    + " provider_message_id IS NULL")
-            .bind("id", id)
-            .bind("now", now)
-            .bind("by", instance)
-            .execute()
-        == 1;
+  public List<OutboxRow> claimDue(Handle h, String instance, Instant now, int limit) {
+    return h.inTransaction(
+        t -> {
+          List<OutboxRow> rows =
+              t.createQuery(
+                      "SELECT " + COLUMNS + " FROM outbox WHERE status = 'pending' AND"
+                          + " next_attempt_at <= :now AND provider_message_id IS NULL ORDER BY id"
+                          + " LIMIT :n FOR UPDATE SKIP LOCKED")
+                  .bind("now", now)
+                  .bind("n", limit)
+                  .mapTo(OutboxRow.class)
+                  .list();
+          if (!rows.isEmpty()) {
+            t.createUpdate(
+                    "UPDATE outbox SET status = 'sending', attempts = attempts + 1,"
+                        + " next_attempt_at = :now, claimed_by = :by WHERE id IN (<ids>)")
+                .bind("now", now)
+                .bind("by", instance)
+                .bindList("ids", rows.stream().map(OutboxRow::id).toList())
+                .execute();
+          }
+          return rows;
+        });
   }
 
   public void finish(Handle h, long id, String status, String error, Instant at) {
