@@ -42,6 +42,10 @@ public final class AuditLog {
 
   private final Path file;
   private final Object monitor;
+  /** The chain's head as this instance last wrote it, valid while the file keeps that size. */
+  private Head head;
+
+  private record Head(long size, long seq, String hash) {}
 
   private AuditLog(Path file) {
     this.file = file.toAbsolutePath().normalize();
@@ -80,11 +84,10 @@ public final class AuditLog {
     }
   }
 
-  private static String appendLocked(FileChannel ch, Map<String, Object> entry)
-      throws IOException {
-    Map<String, Object> last = lastEntry(ch);
-    String prev = last == null ? GENESIS : String.valueOf(last.get("hash"));
-    long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
+  private String appendLocked(FileChannel ch, Map<String, Object> entry) throws IOException {
+    Head last = currentHead(ch);
+    String prev = last == null ? GENESIS : last.hash();
+    long seq = last == null ? 1 : last.seq() + 1;
     Map<String, Object> fields = new LinkedHashMap<>(entry);
     fields.put("seq", seq);
     fields.put("prev_hash", prev);
@@ -96,7 +99,23 @@ public final class AuditLog {
     while (buffer.hasRemaining()) {
       ch.write(buffer);
     }
+    head = new Head(ch.size(), seq, hash);
     return hash;
+  }
+
+  /**
+   * The last line's seq and hash: remembered from this instance's own last append while nobody
+   * else wrote to the file since (its size is unchanged), read from the file's end otherwise.
+   */
+  private Head currentHead(FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (head != null && head.size() == size) {
+      return head;
+    }
+    Map<String, Object> last = lastEntry(ch);
+    return last == null
+        ? null
+        : new Head(size, ((Number) last.get("seq")).longValue(), (String) last.get("hash"));
   }
 
   /** Checks every line's chain link, sequence number and hash. */
@@ -138,12 +157,20 @@ public final class AuditLog {
     if (size == 0) {
       return null;
     }
-    int window = (int) Math.min(size, 1 << 16);
-    ByteBuffer buffer = ByteBuffer.allocate(window);
-    ch.read(buffer, size - window);
-    String tail = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-    if (!tail.endsWith("\n")) {
-      throw new IOException("the last line is incomplete");
+    String tail;
+    int window = (int) Math.min(size, 4096);
+    while (true) {
+      ByteBuffer buffer = ByteBuffer.allocate(window);
+      ch.read(buffer, size - window);
+      tail = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+      if (!tail.endsWith("\n")) {
+        throw new IOException("the last line is incomplete");
+      }
+      // The window must hold the whole last line: a newline before it, or the file's start.
+      if (window == size || tail.lastIndexOf('\n', tail.length() - 2) >= 0 || window >= 1 << 20) {
+        break;
+      }
+      window = (int) Math.min(size, window * 4L);
     }
     String trimmed = tail.substring(0, tail.length() - 1);
     String lastLine = trimmed.substring(trimmed.lastIndexOf('\n') + 1);

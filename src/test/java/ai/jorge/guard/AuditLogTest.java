@@ -27,6 +27,29 @@ class AuditLogTest {
   }
 
   @Test
+  void two_writers_on_one_file_keep_one_chain() {
+    Path file = dir.resolve("shared.jsonl");
+    AuditLog server = AuditLog.open(file);
+    AuditLog hook = AuditLog.open(file);
+    for (int i = 0; i < 6; i++) {
+      (i % 3 == 0 ? hook : server).append(Map.of("decision", "allow", "n", i));
+    }
+
+    assertThat(AuditLog.verify(file)).isEqualTo(AuditVerification.intact(6));
+  }
+
+  @Test
+  void a_last_line_longer_than_the_first_read_is_still_found() {
+    Path file = dir.resolve("long.jsonl");
+    AuditLog.open(file).append(Map.of("decision", "block", "reason", "r".repeat(20_000)));
+    AuditLog.open(file).append(Map.of("decision", "allow"));
+    AuditLog.open(file).append(Map.of("decision", "block", "reason", "s".repeat(9_000)));
+    AuditLog.open(file).append(Map.of("decision", "allow"));
+
+    assertThat(AuditLog.verify(file)).isEqualTo(AuditVerification.intact(4));
+  }
+
+  @Test
   void untouched_log_verifies() {
     Path file = logWith(5);
 
