@@ -166,7 +166,9 @@ class WebSocketIT {
         publishBatch(app, "system", 100, blob);
         published += 100;
       }
-      assertThat(metric(app, "jorge_ws_evictions_total")).isEqualTo(evictedBefore + 1);
+      // At least one: a client an earlier test closed may still be counted until its close lands;
+      // the 4008 below proves the slow client is the one evicted.
+      assertThat(metric(app, "jorge_ws_evictions_total")).isGreaterThanOrEqualTo(evictedBefore + 1);
       List<JsonNode> received = fast.events(published);
       assertThat(received).hasSize(published);
       assertThat(fast.isClosed()).isFalse();
