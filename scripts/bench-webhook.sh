@@ -62,6 +62,10 @@ fi
 
 echo "instances=$instances target=$target cpus=$(nproc) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 "$java" src/test/java/ai/jorge/bench/WebhookAckLoad.java "$target" "$rate" "$seconds" "${WARMUP:-5}"
+# Turns run after the acknowledgement; how far behind they are when the load stops.
+psql -At -h 127.0.0.1 -U postgres -d test -c "SELECT 'turns: ' || COUNT(*) FILTER (WHERE processed_at IS NOT NULL)
+  || ' of ' || COUNT(*) || ' inbound messages processed when the load stopped'
+  FROM $schema.messages WHERE direction = 'inbound'"
 # The server's own view, per instance: time inside Jetty from request to response (the client's
 # latency above adds connection set-up and the generator's own scheduling).
 for p in "${ports[@]}"; do

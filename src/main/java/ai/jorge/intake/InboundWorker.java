@@ -23,7 +23,7 @@ public final class InboundWorker implements Service {
   private static final Logger log = LoggerFactory.getLogger(InboundWorker.class);
   private static final Duration RECOVERY_AGE = Duration.ofSeconds(5);
   /** Requests in flight at which acknowledgements are taken to be queueing. */
-  private static final int BUSY_INTAKE = 4;
+  private static final int BUSY_INTAKE = 1;
   /** The longest a turn waits for intake to calm down, so turns always make progress. */
   private static final Duration MAX_YIELD = Duration.ofMillis(250);
   private final ConversationService conversations;

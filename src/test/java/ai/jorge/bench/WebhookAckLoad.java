@@ -42,13 +42,18 @@ public final class WebhookAckLoad {
     }
     var pool = new Connections(new InetSocketAddress(target.getHost(), target.getPort()));
     String run = Long.toHexString(System.nanoTime());
-    run(pool, rate, warmup, run + "w", true);
-    Result r = run(pool, rate, seconds, run, false);
+    // Both phases write to the same 200 contacts: the warm-up creates them, the measured phase
+    // sees the steady state of known contacts sending new messages.
+    run(pool, rate, warmup, run, "w", true);
+    Result r = run(pool, rate, seconds, run, "m", false);
     System.out.printf(
         "rate=%d/s seconds=%d requests=%d errors=%d p50=%.1fms p90=%.1fms p99=%.1fms p999=%.1fms"
             + " max=%.1fms connections=%d%n",
         rate, seconds, r.latencies.length, r.errors, pct(r.latencies, 50), pct(r.latencies, 90),
         pct(r.latencies, 99), pct(r.latencies, 99.9), pct(r.latencies, 100), pool.opened.get());
+    if (System.getenv("SERIES") != null) {
+      printSeries(r.latencies, rate);
+    }
   }
 
   private record Result(double[] latencies, int errors) {}
@@ -57,7 +62,8 @@ public final class WebhookAckLoad {
    * One phase at {@code rate}; a warm-up phase ramps from a tenth of the rate up to it, so the
    * server's JIT compiles under load instead of drowning in it.
    */
-  private static Result run(Connections pool, int rate, int seconds, String run, boolean ramp)
+  private static Result run(
+      Connections pool, int rate, int seconds, String run, String phase, boolean ramp)
       throws InterruptedException {
     int total = ramp ? (int) (rate * seconds * 0.55) : rate * seconds;
     double[] latencies = new double[total];
@@ -76,7 +82,7 @@ public final class WebhookAckLoad {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      byte[] request = request(pool.host, run, i);
+      byte[] request = request(pool.host, run, phase, i);
       int n = i;
       Thread.startVirtualThread(
           () -> {
@@ -96,13 +102,26 @@ public final class WebhookAckLoad {
     return new Result(latencies, errors.get());
   }
 
-  private static byte[] request(String host, String run, int n) {
+  /** The slowest request due in each second of the phase: shows whether the tail is steady or bursts. */
+  private static void printSeries(double[] latencies, int rate) {
+    var line = new StringBuilder("worst per second (ms):");
+    for (int from = 0; from < latencies.length; from += rate) {
+      double worst = 0;
+      for (int i = from; i < Math.min(latencies.length, from + rate); i++) {
+        worst = Math.max(worst, latencies[i]);
+      }
+      line.append(' ').append(Math.round(worst));
+    }
+    System.out.println(line);
+  }
+
+  private static byte[] request(String host, String run, String phase, int n) {
     String body =
         ("{\"type\":\"InboundMessage\",\"locationId\":\"loc_bench\",\"contactId\":\"bench-%s-%d\","
-                + "\"conversationId\":\"cv-bench-%s-%d\",\"messageId\":\"bench-%s-%d\","
+                + "\"conversationId\":\"cv-bench-%s-%d\",\"messageId\":\"bench-%s%s-%d\","
                 + "\"body\":\"Hi, thinking about selling my house\",\"direction\":\"inbound\","
                 + "\"messageType\":\"HealthCheck\",\"dateAdded\":\"%s\"}")
-            .formatted(run, n % 200, run, n % 200, run, n, Instant.now());
+            .formatted(run, n % 200, run, n % 200, run, phase, n, Instant.now());
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST " + PATH + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
