@@ -7,6 +7,7 @@ import ai.jorge.conversation.Stored;
 import ai.jorge.web.HttpStatusException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class InboundCommitter implements Service {
   private static final Logger log = LoggerFactory.getLogger(InboundCommitter.class);
   static final int MAX_BATCH = 128;
+  /** The longest a request waits for its batch; also bounds a wait that shutdown cut short. */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
   private final ConversationService conversations;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final DistributionSummary batchSizes;
@@ -68,7 +72,12 @@ public final class InboundCommitter implements Service {
     var pending = new Pending(in);
     queue.add(pending);
     try {
-      return pending.stored().get();
+      return pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Safe to answer "retry": the provider redelivers, and a message stored meanwhile is
+      // recognised as a duplicate.
+      throw new HttpStatusException(
+          503, "store_timeout", "the message could not be stored in time; retry");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the message was being stored", e);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Transcript rows. Inbound rows carry a unique dedupe key, the idempotency guarantee of §2.2. */
 public final class Messages {
@@ -29,23 +30,14 @@ public final class Messages {
       Instant processedAt,
       Long inReplyTo) {}
 
+  private static final String INSERT =
+      "INSERT INTO messages (contact_id, direction, author, channel, dedupe_key, body, truncated,"
+          + " provider_at, received_at, processed_at, in_reply_to) VALUES (:contactId, :direction,"
+          + " :author, :channel, :dedupeKey, :body, :truncated, :providerAt, :receivedAt,"
+          + " :processedAt, :inReplyTo)";
+
   public long insert(Handle h, NewMessage m) {
-    return h.createUpdate(
-            "INSERT INTO messages (contact_id, direction, author, channel, dedupe_key, body,"
-                + " truncated, provider_at, received_at, processed_at, in_reply_to) VALUES"
-                + " (:contactId, :direction, :author, :channel, :dedupeKey, :body, :truncated,"
-                + " :providerAt, :receivedAt, :processedAt, :inReplyTo)")
-        .bind("contactId", m.contactId())
-        .bind("direction", m.direction())
-        .bind("author", m.author())
-        .bind("channel", m.channel())
-        .bind("dedupeKey", m.dedupeKey())
-        .bind("body", m.body())
-        .bind("truncated", m.truncated())
-        .bindByType("providerAt", m.providerAt(), Instant.class)
-        .bindByType("receivedAt", m.receivedAt(), Instant.class)
-        .bindByType("processedAt", m.processedAt(), Instant.class)
-        .bindByType("inReplyTo", m.inReplyTo(), Long.class)
+    return bind(h.createUpdate(INSERT), m)
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
@@ -56,26 +48,9 @@ public final class Messages {
    * key already stored fails the whole batch with the database's unique violation.
    */
   public List<Long> insertAll(Handle h, List<NewMessage> all) {
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO messages (contact_id, direction, author, channel, dedupe_key, body,"
-                + " truncated, provider_at, received_at, processed_at, in_reply_to) VALUES"
-                + " (:contactId, :direction, :author, :channel, :dedupeKey, :body, :truncated,"
-                + " :providerAt, :receivedAt, :processedAt, :inReplyTo)");
+    PreparedBatch batch = h.prepareBatch(INSERT);
     for (NewMessage m : all) {
-      batch
-          .bind("contactId", m.contactId())
-          .bind("direction", m.direction())
-          .bind("author", m.author())
-          .bind("channel", m.channel())
-          .bind("dedupeKey", m.dedupeKey())
-          .bind("body", m.body())
-          .bind("truncated", m.truncated())
-          .bindByType("providerAt", m.providerAt(), Instant.class)
-          .bindByType("receivedAt", m.receivedAt(), Instant.class)
-          .bindByType("processedAt", m.processedAt(), Instant.class)
-          .bindByType("inReplyTo", m.inReplyTo(), Long.class)
-          .add();
+      bind(batch, m).add();
     }
     return batch.executePreparedBatch("id").mapTo(Long.class).list();
   }
@@ -86,6 +61,21 @@ public final class Messages {
         .bindList("k", List.copyOf(keys))
         .mapTo(MessageRow.class)
         .collect(Collectors.toMap(MessageRow::dedupeKey, m -> m));
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, NewMessage m) {
+    return statement
+        .bind("contactId", m.contactId())
+        .bind("direction", m.direction())
+        .bind("author", m.author())
+        .bind("channel", m.channel())
+        .bind("dedupeKey", m.dedupeKey())
+        .bind("body", m.body())
+        .bind("truncated", m.truncated())
+        .bindByType("providerAt", m.providerAt(), Instant.class)
+        .bindByType("receivedAt", m.receivedAt(), Instant.class)
+        .bindByType("processedAt", m.processedAt(), Instant.class)
+        .bindByType("inReplyTo", m.inReplyTo(), Long.class);
   }
 
   public Optional<MessageRow> findByDedupeKey(Handle h, String key) {
