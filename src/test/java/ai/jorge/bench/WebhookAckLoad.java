@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -68,6 +70,7 @@ public final class WebhookAckLoad {
     int total = ramp ? (int) (rate * seconds * 0.55) : rate * seconds;
     double[] latencies = new double[total];
     AtomicInteger errors = new AtomicInteger();
+    Map<String, Integer> kinds = new ConcurrentHashMap<>();
     CountDownLatch done = new CountDownLatch(total);
     long phaseNanos = seconds * 1_000_000_000L;
     long start = System.nanoTime() + 50_000_000L;
@@ -87,11 +90,14 @@ public final class WebhookAckLoad {
       Thread.startVirtualThread(
           () -> {
             try {
-              if (pool.post(request) != 200) {
+              int status = pool.post(request);
+              if (status != 200) {
                 errors.incrementAndGet();
+                kinds.merge("HTTP " + status, 1, Integer::sum);
               }
             } catch (IOException e) {
               errors.incrementAndGet();
+              kinds.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
             } finally {
               latencies[n] = (System.nanoTime() - due) / 1e6;
               done.countDown();
@@ -99,6 +105,9 @@ public final class WebhookAckLoad {
           });
     }
     done.await();
+    if (!kinds.isEmpty()) {
+      System.out.println((ramp ? "warm-up" : "measured") + " errors by kind: " + kinds);
+    }
     return new Result(latencies, errors.get());
   }
 
@@ -166,7 +175,11 @@ public final class WebhookAckLoad {
       }
       try {
         int status = c.exchange(request);
-        idle.offer(c);
+        if (c.closing) {
+          c.socket.close();
+        } else {
+          idle.offer(c);
+        }
         return status;
       } catch (IOException e) {
         c.socket.close();
@@ -179,6 +192,8 @@ public final class WebhookAckLoad {
     final Socket socket;
     final OutputStream out;
     final InputStream in;
+    /** The last response said {@code Connection: close}. */
+    boolean closing;
 
     Conn(InetSocketAddress address) throws IOException {
       socket = new Socket();
@@ -203,6 +218,10 @@ public final class WebhookAckLoad {
           length = Long.parseLong(lower.substring(15).trim());
         } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
           chunked = true;
+        } else if (lower.startsWith("connection:") && lower.contains("close")) {
+          // The server ends the connection after this response (nginx does after
+          // keepalive_requests): reusing it would fail the next request.
+          closing = true;
         }
       }
       if (chunked) {
