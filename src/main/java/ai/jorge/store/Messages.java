@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Transcript rows. Inbound rows carry a unique dedupe key, the idempotency guarantee of §2.2. */
 public final class Messages {
@@ -37,7 +36,8 @@ public final class Messages {
           + " :processedAt, :inReplyTo)";
 
   public long insert(Handle h, NewMessage m) {
-    return bind(h.createUpdate(INSERT), m)
+    return h.createUpdate(INSERT)
+        .bindMethods(m)
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
@@ -50,7 +50,7 @@ public final class Messages {
   public List<Long> insertAll(Handle h, List<NewMessage> all) {
     PreparedBatch batch = h.prepareBatch(INSERT);
     for (NewMessage m : all) {
-      bind(batch, m).add();
+      batch.bindMethods(m).add();
     }
     return batch.executePreparedBatch("id").mapTo(Long.class).list();
   }
@@ -61,21 +61,6 @@ public final class Messages {
         .bindList("k", List.copyOf(keys))
         .mapTo(MessageRow.class)
         .collect(Collectors.toMap(MessageRow::dedupeKey, m -> m));
-  }
-
-  private static <S extends SqlStatement<S>> S bind(S statement, NewMessage m) {
-    return statement
-        .bind("contactId", m.contactId())
-        .bind("direction", m.direction())
-        .bind("author", m.author())
-        .bind("channel", m.channel())
-        .bind("dedupeKey", m.dedupeKey())
-        .bind("body", m.body())
-        .bind("truncated", m.truncated())
-        .bindByType("providerAt", m.providerAt(), Instant.class)
-        .bindByType("receivedAt", m.receivedAt(), Instant.class)
-        .bindByType("processedAt", m.processedAt(), Instant.class)
-        .bindByType("inReplyTo", m.inReplyTo(), Long.class);
   }
 
   public Optional<MessageRow> findByDedupeKey(Handle h, String key) {
