@@ -101,18 +101,16 @@ final class InboundStore {
       Handle h, List<Inbound> all, Map<String, ContactRow> byExternal, Instant now) {
     List<String> keys = all.stream().map(InboundStore::dedupeKey).filter(Objects::nonNull).toList();
     Map<String, MessageRow> seen = keys.isEmpty() ? Map.of() : messages.findByDedupeKeys(h, keys);
-    Map<String, Integer> firstInBatch = new HashMap<>();
+    // Position in `fresh` of the message inserted for each key in this batch.
+    Map<String, Integer> insertedAt = new HashMap<>();
     List<Messages.NewMessage> fresh = new ArrayList<>();
     int[] freshIndex = new int[all.size()];
     for (int i = 0; i < all.size(); i++) {
       Inbound in = all.get(i);
       String key = dedupeKey(in);
       freshIndex[i] = -1;
-      if (key != null && (seen.containsKey(key) || firstInBatch.containsKey(key))) {
+      if (key != null && (seen.containsKey(key) || insertedAt.containsKey(key))) {
         continue;
-      }
-      if (key != null) {
-        firstInBatch.put(key, i);
       }
       ContactRow contact = byExternal.get(external(in));
       if (tellsSomethingNew(contact, in)) {
@@ -120,6 +118,9 @@ final class InboundStore {
         byExternal.put(external(in), enriched(contact, in));
       }
       freshIndex[i] = fresh.size();
+      if (key != null) {
+        insertedAt.put(key, fresh.size());
+      }
       fresh.add(newMessage(contact, in, key, now));
     }
     List<Long> ids = fresh.isEmpty() ? List.of() : messages.insertAll(h, fresh);
@@ -131,14 +132,13 @@ final class InboundStore {
         out.add(new Stored(contactId, ids.get(freshIndex[i]), false, in.tooLong()));
         continue;
       }
-      String key = dedupeKey(in);
-      MessageRow earlier = seen.get(key);
       meters.counter("jorge.webhook.duplicates").increment();
+      MessageRow earlier = seen.get(dedupeKey(in));
       if (earlier != null) {
         out.add(new Stored(contactId, earlier.id(), true, earlier.truncated()));
       } else {
-        int first = firstInBatch.get(key);
-        out.add(new Stored(contactId, ids.get(freshIndex[first]), true, all.get(first).tooLong()));
+        int first = insertedAt.get(dedupeKey(in));
+        out.add(new Stored(contactId, ids.get(first), true, fresh.get(first).truncated()));
       }
     }
     return out;
