@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * waits for 08:00 contact-local. The dispatcher's own opt-out check stays behind the guard as a
  * second line. A claim takes a batch of rows in one transaction and skips rows another instance
  * is claiming, so several instances can run it at once without double delivery or waiting; a
- * row the provider confirmed keeps its receipt and is never sent again. Retryable failures are retried for a day before the row is marked failed, so a CRM outage delays
- * messages without losing them. One delivery thread per instance.
+ * row the provider confirmed keeps its receipt and is never sent again. Retryable failures are
+ * retried for a day before the row is marked failed, so a CRM outage delays messages without
+ * losing them. One delivery thread per instance.
  */
 public final class OutboxDispatcher implements Service {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);

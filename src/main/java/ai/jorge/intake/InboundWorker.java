@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class InboundWorker implements Service {
   private static final Logger log = LoggerFactory.getLogger(InboundWorker.class);
   private static final Duration RECOVERY_AGE = Duration.ofSeconds(5);
-  /** Requests in flight at which acknowledgements are taken to be queueing. */
+  /**
+   * Requests in flight at which a turn holds back. One: acknowledgements are group-committed and
+   * take milliseconds, so any request in flight means intake is busy, and on cores shared with the
+   * database the turn's work would lengthen its wait (BENCHMARKS.md).
+   */
   private static final int BUSY_INTAKE = 1;
   /** The longest a turn waits for intake to calm down, so turns always make progress. */
   private static final Duration MAX_YIELD = Duration.ofMillis(250);
